@@ -1,0 +1,5 @@
+package org.casetrail.core.pipeline;
+
+public enum Plea {
+    GUILTY, NOT_GUILTY
+}
