@@ -19,8 +19,6 @@ import org.casetrail.core.caseledger.events.CaseEvent;
  */
 public class CaseAggregate {
 
-    public static final String LINE = "line";
-
     @AggregateIdentifier
     private String caseRef;
     private CaseStreamRules rules;
@@ -51,7 +49,7 @@ public class CaseAggregate {
         if (!refusals.isEmpty()) {
             throw new CaseRulesViolatedException(command.caseRef(), refusals);
         }
-        toAppend.forEach(entry -> apply(entry.event(), MetaData.with(LINE, entry.line())));
+        toAppend.forEach(entry -> apply(entry.event(), MetaData.with(EventMetaData.LINE, entry.line())));
         return new RecordingOutcome(toAppend.size(), duplicates);
     }
 

@@ -138,6 +138,9 @@ public final class PipelineCsvReader implements Closeable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        if (root instanceof java.nio.charset.CharacterCodingException) {
+            return "the file is not valid UTF-8";
+        }
         return root.getMessage();
     }
 

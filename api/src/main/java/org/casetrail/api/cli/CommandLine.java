@@ -1,0 +1,47 @@
+package org.casetrail.api.cli;
+
+import java.util.Set;
+
+import org.casetrail.api.CasetrailApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command line: the same jar as the server, started without the web server and with no demo data, running one
+ * command through the same services the HTTP API uses.
+ */
+public final class CommandLine {
+
+    private static final Set<String> COMMANDS = Set.of("import", "help", "--help", "-h");
+
+    private CommandLine() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        picocli.CommandLine.IFactory plain = picocli.CommandLine.defaultFactory();
+        if (args[0].startsWith("-") || args[0].equals("help")) {
+            return new picocli.CommandLine(new CasetrailCommand(), plain).execute("--help");
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("casetrail.demo.load=false", "spring.main.banner-mode=off",
+                        "logging.level.root=WARN", "logging.level.org.casetrail=INFO")
+                .run()) {
+            picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    if (type.getPackageName().startsWith(CommandLine.class.getPackageName())) {
+                        return context.getAutowireCapableBeanFactory().createBean(type);
+                    }
+                    return plain.create(type);
+                }
+            };
+            return new picocli.CommandLine(new CasetrailCommand(), fromSpring).execute(args);
+        }
+    }
+}

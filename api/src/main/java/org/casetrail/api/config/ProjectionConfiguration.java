@@ -1,0 +1,24 @@
+package org.casetrail.api.config;
+
+import org.axonframework.serialization.Serializer;
+import org.casetrail.projections.casestream.CaseStreamReader;
+import org.casetrail.projections.ledger.LedgerIndexProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The read side: projections live in their own module without Spring stereotypes, so they are wired here. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    public LedgerIndexProjection ledgerIndexProjection(JdbcTemplate jdbc) {
+        return new LedgerIndexProjection(jdbc);
+    }
+
+    @Bean
+    public CaseStreamReader caseStreamReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        return new CaseStreamReader(jdbc, serializer);
+    }
+}

@@ -1,0 +1,205 @@
+package org.casetrail.api.importing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.casetrail.core.caseledger.StreamFact;
+import org.casetrail.core.caseledger.events.CaseEvent;
+import org.casetrail.core.csv.PipelineRow;
+import org.casetrail.projections.ledger.LedgerIndex;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code import_staging}: an import's rows held in PostgreSQL between reading and applying, so that a file of any size
+ * can be checked as a whole and then applied case by case without holding it in memory.
+ */
+@Component
+class StagingArea {
+
+    static final int FETCH_SIZE = 2_000;
+    private static final int WRITE_BATCH = 1_000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    StagingArea(DataSource dataSource, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** Buffers rows and writes them in batches; close it to write the rest. */
+    final class Writer implements AutoCloseable {
+        private final UUID importId;
+        private final List<Object[]> pending = new ArrayList<>(WRITE_BATCH);
+
+        private Writer(UUID importId) {
+            this.importId = importId;
+        }
+
+        void add(PipelineRow row) {
+            CaseEvent event = row.event();
+            StreamFact fact = StreamFact.of(event);
+            SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+            pending.add(new Object[]{importId, row.line(), event.caseRef(), fact.row().rowId(), fact.type().name(),
+                    fact.suspectRef(), fact.victimRef(), fact.correctedRowId(), fact.fingerprint(),
+                    payload.getType().getName(), payload.getData()});
+            if (pending.size() == WRITE_BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (!pending.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO import_staging (import_id, line, case_ref, source_row_id, event_type, "
+                        + "suspect_ref, victim_ref, corrected_row_id, fingerprint, payload_type, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending);
+                pending.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    Writer writer(UUID importId) {
+        return new Writer(importId);
+    }
+
+    /** One staged row, or a row already stored for the same case ({@code line} 0). */
+    record CaseFact(String caseRef, long line, StreamFact fact) {
+        boolean isStored() {
+            return line == 0;
+        }
+    }
+
+    interface RowHandler<T> {
+        void accept(T row) throws SQLException;
+    }
+
+    /**
+     * Every staged row with the stored rows of the same cases, ordered by case, the stored rows of a case first, then
+     * the staged rows in file order.
+     */
+    void forEachCaseFact(UUID importId, String source, RowHandler<CaseFact> handler) {
+        stream("SELECT l.case_ref, 0 AS line, " + prefixed("l") + " FROM ledger_row l "
+                        + "WHERE l.case_ref IN (SELECT DISTINCT case_ref FROM import_staging WHERE import_id = ?) "
+                        + "UNION ALL "
+                        + "SELECT case_ref, line, ? AS source, source_row_id, event_type, suspect_ref, victim_ref, "
+                        + "corrected_row_id, fingerprint FROM import_staging WHERE import_id = ? "
+                        + "ORDER BY 1, 2",
+                statement -> {
+                    statement.setObject(1, importId);
+                    statement.setString(2, source);
+                    statement.setObject(3, importId);
+                },
+                row -> handler.accept(new CaseFact(row.getString("case_ref"), row.getLong("line"),
+                        LedgerIndex.fact(row))));
+    }
+
+    /** A row id used by another case, in the store or earlier in the same file: (line, message). */
+    List<RowConflict> rowIdsUsedByOtherCases(UUID importId, String source) {
+        List<RowConflict> conflicts = new ArrayList<>(jdbc.query(
+                "SELECT s.line, s.source_row_id, l.case_ref FROM import_staging s JOIN ledger_row l "
+                        + "ON l.source = ? AND l.source_row_id = s.source_row_id "
+                        + "WHERE s.import_id = ? AND l.case_ref <> s.case_ref",
+                (row, i) -> new RowConflict(row.getLong("line"), "source_row_id " + row.getString("source_row_id")
+                        + " of source " + source + " is already a row of case " + row.getString("case_ref")),
+                source, importId));
+        conflicts.addAll(jdbc.query(
+                "SELECT line, source_row_id, first_case, first_line FROM (SELECT line, source_row_id, case_ref, "
+                        + "first_value(case_ref) OVER w AS first_case, first_value(line) OVER w AS first_line "
+                        + "FROM import_staging WHERE import_id = ? "
+                        + "WINDOW w AS (PARTITION BY source_row_id ORDER BY line)) rows_by_id "
+                        + "WHERE case_ref <> first_case",
+                (row, i) -> new RowConflict(row.getLong("line"), "source_row_id " + row.getString("source_row_id")
+                        + " was already used on line " + row.getLong("first_line") + " for case "
+                        + row.getString("first_case")),
+                importId));
+        return conflicts;
+    }
+
+    record RowConflict(long line, String message) {
+    }
+
+    void forgetLines(UUID importId, List<Long> lines) {
+        if (!lines.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM import_staging WHERE import_id = ? AND line = ANY (?)");
+                statement.setObject(1, importId);
+                statement.setArray(2, connection.createArrayOf("bigint", lines.toArray()));
+                return statement;
+            });
+        }
+    }
+
+    /** The staged events in case order, and within a case in file order. */
+    void forEachStagedEvent(UUID importId, RowHandler<StagedEvent> handler) {
+        stream("SELECT line, case_ref, payload_type, payload FROM import_staging WHERE import_id = ? "
+                        + "ORDER BY case_ref, line",
+                statement -> statement.setObject(1, importId),
+                row -> handler.accept(new StagedEvent(row.getLong("line"), row.getString("case_ref"),
+                        serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                                new SimpleSerializedType(row.getString("payload_type"), null))))));
+    }
+
+    record StagedEvent(long line, String caseRef, CaseEvent event) {
+    }
+
+    long count(UUID importId) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM import_staging WHERE import_id = ?", Long.class,
+                importId);
+        return count == null ? 0 : count;
+    }
+
+    void clear(UUID importId) {
+        jdbc.update("DELETE FROM import_staging WHERE import_id = ?", importId);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Streams a query through a server-side cursor (PostgreSQL needs a transaction and a fetch size for one). */
+    private void stream(String sql, Binder binder, RowHandler<ResultSet> handler) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        handler.accept(rows);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("reading staged import rows failed", e);
+        }
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + LedgerIndex.FACT_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+}

@@ -1,0 +1,61 @@
+package org.casetrail.api.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import org.casetrail.core.caseledger.EventMetaData;
+import org.casetrail.core.caseledger.events.AmendmentEvent;
+import org.casetrail.core.caseledger.events.CaseEvent;
+import org.casetrail.projections.casestream.CaseStreamReader;
+import org.casetrail.projections.casestream.StoredCaseEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+    private static final TypeReference<Map<String, Object>> FIELD_MAP = new TypeReference<>() {
+    };
+
+    private final CaseStreamReader streams;
+    private final ObjectMapper json;
+
+    CaseController(CaseStreamReader streams, ObjectMapper json) {
+        this.streams = streams;
+        this.json = json;
+    }
+
+    @Operation(summary = "A case's whole stream",
+            description = "Every event of the case in order, corrections and retractions included, each with its "
+                    + "valid time (occurredOn), knowledge time (reportedOn) and system time (position, storedAt).")
+    @GetMapping("/{caseRef}/events")
+    List<CaseEventView> events(@PathVariable String caseRef) {
+        List<StoredCaseEvent> stream = streams.read(caseRef);
+        if (stream.isEmpty()) {
+            throw new CaseNotFoundException(caseRef);
+        }
+        return stream.stream().map(this::view).toList();
+    }
+
+    private CaseEventView view(StoredCaseEvent stored) {
+        CaseEvent event = stored.event();
+        Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(event.fields(), FIELD_MAP));
+        fields.values().removeIf(value -> value == null);
+        fields.remove("occurredOn");
+        Object importId = stored.metaData().get(EventMetaData.IMPORT_ID);
+        Object line = stored.metaData().get(EventMetaData.LINE);
+        return new CaseEventView(stored.position(), stored.storedAt(), stored.sequenceNumber(), stored.eventId(),
+                event.type().name(), event.occurredOn(), event.reportedOn(), event.source().source(),
+                event.source().rowId(),
+                event instanceof AmendmentEvent amendment ? amendment.correctedRowId() : null,
+                fields, importId == null ? null : importId.toString(),
+                line instanceof Number number ? number.longValue() : null);
+    }
+}

@@ -1,0 +1,80 @@
+package org.casetrail.api.web;
+
+import java.net.URI;
+
+import org.casetrail.api.importing.ImportReport;
+import org.casetrail.api.importing.InvalidImportRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as an RFC 9457 problem document that names what was wrong: the parameter, the case, or the rows. */
+@RestControllerAdvice
+class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+    private static final String TYPES = "https://casetrail.org/problems/";
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ProblemDetail importRejected(ImportRejectedException rejected) {
+        ImportReport report = rejected.report();
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-import", "Invalid rows: nothing "
+                + "was applied", rejected.getMessage());
+        problem.setProperty("importId", report.importId());
+        problem.setProperty("source", report.source());
+        problem.setProperty("accepted", report.accepted());
+        problem.setProperty("duplicates", report.duplicates());
+        problem.setProperty("rejected", report.rejected());
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("errorsTruncated", report.errorsTruncated());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidImportRequestException.class)
+    ProblemDetail invalidRequest(InvalidImportRequestException invalid) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                invalid.getMessage());
+        problem.setProperty("parameter", invalid.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(CaseNotFoundException.class)
+    ProblemDetail caseNotFound(CaseNotFoundException missing) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-case", "Unknown case", missing.getMessage());
+        problem.setProperty("caseRef", missing.caseRef());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                "parameter " + mismatch.getName() + " cannot be '" + mismatch.getValue() + "'");
+        problem.setProperty("parameter", mismatch.getName());
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException missing, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "missing-parameter", "Missing parameter",
+                "parameter " + missing.getParameterName() + " is required");
+        problem.setProperty("parameter", missing.getParameterName());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
