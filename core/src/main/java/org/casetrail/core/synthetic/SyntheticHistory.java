@@ -1,0 +1,307 @@
+package org.casetrail.core.synthetic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.casetrail.core.csv.PipelineColumn;
+import org.casetrail.core.pipeline.CaseContext;
+import org.casetrail.core.pipeline.EventType;
+import org.casetrail.core.reference.PoliceForce;
+import org.casetrail.core.reference.ReferenceData;
+
+/**
+ * Writes a synthetic history of cases as a pipeline event CSV: the same seed and size always give the same file. One
+ * case is generated and written at a time, so a million cases need no more memory than one.
+ * <p>
+ * Every figure it produces is synthetic and must be presented as such.
+ */
+public final class SyntheticHistory {
+
+    /** The last day the history knows of: nothing is dated or reported later. */
+    public static final LocalDate HORIZON = LocalDate.of(2025, 11, 30);
+    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    private static final String[] SELF_CODES = {"W1", "W1", "W1", "W2", "W9", "A1", "A2", "A2", "A3", "A9", "B1",
+            "B2", "M1", "M9", "O2", "O9"};
+    private static final String[] OFFICER_CODES = {"IC1", "IC1", "IC2", "IC3", "IC4", "IC4", "IC5", "IC6"};
+
+    private final long seed;
+    private final int cases;
+    private final String sourcePrefix;
+    private final List<PoliceForce> forces;
+
+    public SyntheticHistory(long seed, int cases, String sourcePrefix) {
+        this.seed = seed;
+        this.cases = cases;
+        this.sourcePrefix = sourcePrefix;
+        this.forces = List.copyOf(ReferenceData.standard().forces());
+    }
+
+    /** Writes the header and every case; returns the number of rows written. */
+    public long write(Writer out) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+            printer.printRecord(java.util.Arrays.stream(PipelineColumn.values()).map(PipelineColumn::header).toList());
+            long rows = 0;
+            for (int i = 0; i < cases; i++) {
+                CaseWriter writer = new CaseWriter(new SplittableRandom(seed * 1_000_003L + i), i);
+                for (Map<PipelineColumn, String> row : writer.rows()) {
+                    List<String> values = new ArrayList<>(PipelineColumn.values().length);
+                    for (PipelineColumn column : PipelineColumn.values()) {
+                        values.add(row.getOrDefault(column, ""));
+                    }
+                    printer.printRecord(values);
+                    rows++;
+                }
+            }
+            printer.flush();
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Generates one case's rows. */
+    private final class CaseWriter {
+        private final SplittableRandom random;
+        private final String caseRef;
+        private final List<Map<PipelineColumn, String>> rows = new ArrayList<>();
+        private int rowNumber;
+
+        CaseWriter(SplittableRandom random, int index) {
+            this.random = random;
+            this.caseRef = sourcePrefix + "-" + index;
+        }
+
+        List<Map<PipelineColumn, String>> rows() {
+            PoliceForce force = forces.get(random.nextInt(forces.size()));
+            CaseContext context = context();
+            LocalDate opened = FIRST_DAY.plusDays(random.nextInt((int) (HORIZON.toEpochDay() - FIRST_DAY.toEpochDay())));
+            LocalDate offenceFrom = opened.minusDays(30 + random.nextInt(context == CaseContext.GROUP_CSE ? 1500 : 600));
+            Map<PipelineColumn, String> open = row(EventType.CASE_OPENED, opened, lag(opened));
+            open.put(PipelineColumn.FORCE_CODE, force.code());
+            open.put(PipelineColumn.CONTEXT, context.name());
+            open.put(PipelineColumn.OFFENCE_FROM, offenceFrom.toString());
+
+            int victims = 1 + (random.nextDouble() < 0.35 ? random.nextInt(4) : 0);
+            for (int v = 1; v <= victims; v++) {
+                Map<PipelineColumn, String> victim = row(EventType.VICTIM_RECORDED, opened, lag(opened));
+                victim.put(PipelineColumn.VICTIM_REF, "V" + v);
+                person(victim, 11 + random.nextInt(7), random.nextDouble() < 0.8 ? "F" : "M", 0.5);
+            }
+            int suspects = suspectCount(context);
+            LocalDate lastExit = null;
+            boolean anyOpen = false;
+            for (int s = 1; s <= suspects; s++) {
+                SuspectPath path = suspect("S" + s, opened);
+                anyOpen |= path.open;
+                if (path.exit != null && (lastExit == null || path.exit.isAfter(lastExit))) {
+                    lastExit = path.exit;
+                }
+            }
+            if (!anyOpen) {
+                LocalDate closed = (lastExit == null ? opened : lastExit).plusDays(random.nextInt(120));
+                if (!closed.isAfter(HORIZON)) {
+                    Map<PipelineColumn, String> close = row(EventType.CASE_CLOSED, closed, lag(closed));
+                    close.put(PipelineColumn.OUTCOME_TYPE, suspects == 0 ? "18" : pick("16", "14", "10", "21", "15"));
+                    reopen(close, closed, context, suspects);
+                }
+            }
+            return rows;
+        }
+
+        private void reopen(Map<PipelineColumn, String> close, LocalDate closed, CaseContext context, int suspects) {
+            boolean beaconportWindow = !closed.isBefore(LocalDate.of(2010, 1, 1))
+                    && !closed.isAfter(LocalDate.of(2025, 3, 31));
+            boolean inScope = context == CaseContext.GROUP_CSE || context == CaseContext.INTRA_FAMILIAL;
+            if (beaconportWindow && inScope && suspects > 0 && random.nextDouble() < 0.25) {
+                LocalDate reopened = LocalDate.of(2025, 4, 1).plusDays(random.nextInt(200));
+                Map<PipelineColumn, String> row = row(EventType.CASE_REOPENED, reopened, lag(reopened));
+                row.put(PipelineColumn.OPERATION, "BEACONPORT");
+                if (random.nextDouble() < 0.3) {
+                    LocalDate arrested = reopened.plusDays(7 + random.nextInt(40));
+                    if (!arrested.isAfter(HORIZON)) {
+                        suspectRow(EventType.ARRESTED, "S1", arrested);
+                    }
+                }
+            }
+        }
+
+        private record SuspectPath(LocalDate exit, boolean open) {
+        }
+
+        private SuspectPath suspect(String ref, LocalDate opened) {
+            LocalDate identified = opened.plusDays(random.nextInt(60));
+            if (identified.isAfter(HORIZON)) {
+                return new SuspectPath(null, true);
+            }
+            Map<PipelineColumn, String> row = suspectRow(EventType.SUSPECT_IDENTIFIED, ref, identified);
+            person(row, 14 + random.nextInt(40), random.nextDouble() < 0.93 ? "M" : "F", 0.37);
+            if (random.nextDouble() < 0.4) {
+                row.put(PipelineColumn.NATIONALITY, pick("GBR", "GBR", "GBR", "PAK", "ROU", "AFG", "IRQ"));
+            }
+            boolean interview = random.nextDouble() < 0.3;
+            LocalDate first = step(identified, 5, 200);
+            if (first == null) {
+                return new SuspectPath(null, true);
+            }
+            Map<PipelineColumn, String> contact = suspectRow(interview ? EventType.INTERVIEWED : EventType.ARRESTED,
+                    ref, first);
+            maybeCorrect(contact, first);
+            if (random.nextDouble() < 0.62) {
+                return exitBeforeCharge(ref, first);
+            }
+            LocalDate charged = step(first, 20, 400);
+            if (charged == null) {
+                return new SuspectPath(null, true);
+            }
+            suspectRow(EventType.CHARGED, ref, charged);
+            if (random.nextDouble() < 0.08) {
+                return exit(ref, EventType.DISCONTINUED, step(charged, 10, 120), null);
+            }
+            LocalDate court = step(charged, 7, 60);
+            if (court == null) {
+                return new SuspectPath(null, true);
+            }
+            suspectRow(EventType.PROSECUTED, ref, court);
+            double verdict = random.nextDouble();
+            LocalDate decided = step(court, 60, 500);
+            if (verdict < 0.68) {
+                SuspectPath path = exit(ref, EventType.CONVICTED, decided, null);
+                if (path.exit != null && random.nextDouble() < 0.03) {
+                    LocalDate quashed = step(path.exit, 200, 900);
+                    if (quashed != null) {
+                        suspectRow(EventType.CONVICTION_QUASHED, ref, quashed);
+                    }
+                }
+                return path;
+            }
+            return exit(ref, verdict < 0.9 ? EventType.ACQUITTED : EventType.DISCONTINUED, decided, null);
+        }
+
+        private SuspectPath exitBeforeCharge(String ref, LocalDate from) {
+            double roll = random.nextDouble();
+            LocalDate decided = step(from, 30, 500);
+            if (roll < 0.8) {
+                return exit(ref, EventType.NFA, decided, pick("15", "16", "14", "10", "21"));
+            }
+            if (roll < 0.9) {
+                return exit(ref, EventType.OUT_OF_COURT, decided, pick("3", "2", "8"));
+            }
+            return new SuspectPath(null, true);
+        }
+
+        private SuspectPath exit(String ref, EventType type, LocalDate on, String outcomeType) {
+            if (on == null) {
+                return new SuspectPath(null, true);
+            }
+            Map<PipelineColumn, String> row = suspectRow(type, ref, on);
+            if (outcomeType != null) {
+                row.put(PipelineColumn.OUTCOME_TYPE, outcomeType);
+            }
+            if (random.nextDouble() < 0.004) {
+                Map<PipelineColumn, String> retraction = row(EventType.RETRACTION, null, capped(lag(on).plusDays(30)));
+                retraction.put(PipelineColumn.CORRECTS_ROW_ID, row.get(PipelineColumn.SOURCE_ROW_ID));
+                retraction.put(PipelineColumn.NOTE, "entered in error");
+                return new SuspectPath(null, true);
+            }
+            return new SuspectPath(on, false);
+        }
+
+        private void maybeCorrect(Map<PipelineColumn, String> original, LocalDate on) {
+            if (random.nextDouble() < 0.02) {
+                LocalDate corrected = on.minusDays(1 + random.nextInt(10));
+                Map<PipelineColumn, String> row = row(EventType.CORRECTION, null, capped(lag(on).plusDays(20)));
+                row.put(PipelineColumn.CORRECTS_ROW_ID, original.get(PipelineColumn.SOURCE_ROW_ID));
+                row.put(PipelineColumn.OCCURRED_ON, corrected.toString());
+                row.put(PipelineColumn.NOTE, "date corrected");
+            }
+        }
+
+        /** A later day, or null when it would fall past the horizon (the history has not got there yet). */
+        private LocalDate step(LocalDate from, int minDays, int spreadDays) {
+            LocalDate next = from.plusDays(minDays + random.nextInt(spreadDays));
+            return next.isAfter(HORIZON) ? null : next;
+        }
+
+        private LocalDate lag(LocalDate occurred) {
+            return capped(occurred.plusDays(random.nextDouble() < 0.05 ? 90 + random.nextInt(600)
+                    : random.nextInt(21)));
+        }
+
+        private LocalDate capped(LocalDate day) {
+            return day.isAfter(HORIZON) ? HORIZON : day;
+        }
+
+        private void person(Map<PipelineColumn, String> row, int age, String sex, double recorded) {
+            if (random.nextDouble() < 0.9) {
+                row.put(PipelineColumn.AGE, Integer.toString(age));
+            }
+            row.put(PipelineColumn.SEX, sex);
+            double roll = random.nextDouble();
+            if (roll < recorded * 0.8) {
+                row.put(PipelineColumn.ETHNICITY, pick(SELF_CODES));
+            } else if (roll < recorded) {
+                row.put(PipelineColumn.OFFICER_ETHNICITY, pick(OFFICER_CODES));
+            } else if (random.nextDouble() < 0.3) {
+                row.put(PipelineColumn.ETHNICITY, "NS");
+            }
+        }
+
+        private CaseContext context() {
+            double roll = random.nextDouble();
+            if (roll < 0.22) {
+                return CaseContext.GROUP_CSE;
+            } else if (roll < 0.48) {
+                return CaseContext.INTRA_FAMILIAL;
+            } else if (roll < 0.63) {
+                return CaseContext.PEER_ON_PEER;
+            } else if (roll < 0.80) {
+                return CaseContext.ONLINE;
+            } else if (roll < 0.85) {
+                return CaseContext.INSTITUTIONAL;
+            } else if (roll < 0.92) {
+                return CaseContext.OTHER;
+            }
+            return CaseContext.UNKNOWN;
+        }
+
+        private int suspectCount(CaseContext context) {
+            if (random.nextDouble() < 0.12) {
+                return 0;
+            }
+            return context == CaseContext.GROUP_CSE ? 2 + random.nextInt(6) : 1 + (random.nextDouble() < 0.25 ? 1 : 0);
+        }
+
+        private Map<PipelineColumn, String> suspectRow(EventType type, String suspectRef, LocalDate on) {
+            Map<PipelineColumn, String> row = row(type, on, lag(on));
+            row.put(PipelineColumn.SUSPECT_REF, suspectRef);
+            return row;
+        }
+
+        private Map<PipelineColumn, String> row(EventType type, LocalDate occurred, LocalDate reported) {
+            Map<PipelineColumn, String> row = new EnumMap<>(PipelineColumn.class);
+            row.put(PipelineColumn.SOURCE_ROW_ID, caseRef + "-" + (++rowNumber));
+            row.put(PipelineColumn.CASE_REF, caseRef);
+            row.put(PipelineColumn.EVENT_TYPE, type.name());
+            if (occurred != null) {
+                row.put(PipelineColumn.OCCURRED_ON, occurred.toString());
+            }
+            row.put(PipelineColumn.REPORTED_ON, reported.toString());
+            rows.add(row);
+            return row;
+        }
+
+        private String pick(String... options) {
+            return options[random.nextInt(options.length)];
+        }
+    }
+}
