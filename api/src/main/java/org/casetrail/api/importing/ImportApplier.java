@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.EventMetaData;
@@ -31,9 +33,13 @@ class ImportApplier {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
 
-    ImportApplier(StagingArea staging, CommandGateway commands, PlatformTransactionManager transactionManager) {
+    /**
+     * The applier retries whole transactions itself, so it sends through a gateway without a retry scheduler: a retry
+     * inside a transaction that already failed could never commit.
+     */
+    ImportApplier(StagingArea staging, CommandBus commandBus, PlatformTransactionManager transactionManager) {
         this.staging = staging;
-        this.commands = commands;
+        this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.transactions = new TransactionTemplate(transactionManager);
     }
 

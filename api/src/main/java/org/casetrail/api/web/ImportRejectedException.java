@@ -8,7 +8,8 @@ class ImportRejectedException extends RuntimeException {
     private final ImportReport report;
 
     ImportRejectedException(ImportReport report) {
-        super(report.rejected() + " of " + report.rowsRead() + " rows are invalid; nothing was applied");
+        super(report.rejected() + " of " + report.rowsRead() + " rows are invalid"
+                + (report.rejected() == 0 ? " but the header is not" : "") + "; nothing was applied");
         this.report = report;
     }
 

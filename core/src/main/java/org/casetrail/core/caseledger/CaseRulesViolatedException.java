@@ -3,8 +3,13 @@ package org.casetrail.core.caseledger;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A command was refused because some of its events break the case's stream rules; nothing was appended. */
-public class CaseRulesViolatedException extends RuntimeException {
+import org.axonframework.common.AxonNonTransientException;
+
+/**
+ * A command was refused because some of its events break the case's stream rules; nothing was appended. Sending it
+ * again cannot help, so it is non-transient: no retry scheduler repeats it.
+ */
+public class CaseRulesViolatedException extends AxonNonTransientException {
 
     /** A violation of the event at {@code index} of the command, read from {@code line} of its import. */
     public record Refusal(int index, long line, RuleViolation violation) {
