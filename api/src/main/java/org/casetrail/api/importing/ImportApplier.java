@@ -9,10 +9,12 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.core.caseledger.RecordCaseEvents;
 import org.casetrail.core.caseledger.RecordingOutcome;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -111,7 +113,7 @@ class ImportApplier {
                         }
                         return new RecordingOutcome(appendedHere, duplicatesHere);
                     });
-                } catch (ConcurrencyException | org.springframework.dao.ConcurrencyFailureException e) {
+                } catch (ConcurrencyException | AggregateStreamCreationException | ConcurrencyFailureException e) {
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
