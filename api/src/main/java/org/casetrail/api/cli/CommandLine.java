@@ -13,7 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("import", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("import", "generate", "help", "--help", "-h");
+    /** Commands that work on files alone start no application context and need no database. */
+    private static final Set<String> WITHOUT_STORE = Set.of("generate");
 
     private CommandLine() {
     }
@@ -27,10 +29,13 @@ public final class CommandLine {
         if (args[0].startsWith("-") || args[0].equals("help")) {
             return new picocli.CommandLine(new CasetrailCommand(), plain).execute("--help");
         }
+        if (WITHOUT_STORE.contains(args[0])) {
+            return new picocli.CommandLine(new CasetrailCommand(), plain).execute(args);
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("casetrail.demo.load=false", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "logging.level.org.casetrail=INFO")
+                        "spring.main.log-startup-info=false", "logging.level.root=WARN")
                 .run()) {
             picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {
                 @Override
