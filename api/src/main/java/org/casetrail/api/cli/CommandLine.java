@@ -1,5 +1,7 @@
 package org.casetrail.api.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.casetrail.api.CasetrailApplication;
@@ -16,6 +18,8 @@ public final class CommandLine {
     private static final Set<String> COMMANDS = Set.of("import", "generate", "help", "--help", "-h");
     /** Commands that work on files alone start no application context and need no database. */
     private static final Set<String> WITHOUT_STORE = Set.of("generate");
+    /** Arguments that set application properties, as they do for the server, rather than options of a command. */
+    private static final List<String> SETTING_PREFIXES = List.of("--spring.", "--casetrail.", "--logging.");
 
     private CommandLine() {
     }
@@ -32,11 +36,13 @@ public final class CommandLine {
         if (WITHOUT_STORE.contains(args[0])) {
             return new picocli.CommandLine(new CasetrailCommand(), plain).execute(args);
         }
+        String[] settings = Arrays.stream(args).filter(CommandLine::isSetting).toArray(String[]::new);
+        String[] commandArgs = Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("casetrail.demo.load=false", "spring.main.banner-mode=off",
                         "spring.main.log-startup-info=false", "logging.level.root=WARN")
-                .run()) {
+                .run(settings)) {
             picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
@@ -46,7 +52,11 @@ public final class CommandLine {
                     return plain.create(type);
                 }
             };
-            return new picocli.CommandLine(new CasetrailCommand(), fromSpring).execute(args);
+            return new picocli.CommandLine(new CasetrailCommand(), fromSpring).execute(commandArgs);
         }
+    }
+
+    private static boolean isSetting(String arg) {
+        return SETTING_PREFIXES.stream().anyMatch(arg::startsWith);
     }
 }
