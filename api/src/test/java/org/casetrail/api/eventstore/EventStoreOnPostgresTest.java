@@ -150,6 +150,30 @@ class EventStoreOnPostgresTest {
         assertThat(streamed).contains(before, after).doesNotContain(rolledBack);
     }
 
+    @Test
+    void the_ledger_holds_every_stored_event_at_its_global_position_with_its_fields() {
+        String caseRef = unique("LEDGER");
+        CaseEvent correction = CaseEvents.create(EventType.CORRECTION, caseRef, DAY.plusDays(5),
+                new SourceRow("EVENTSTORE-TEST", caseRef + "-fix"), caseRef + "-a",
+                RowFields.builder().occurredOn(DAY.minusDays(2)).note("earlier").build());
+        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef), arrest(caseRef, caseRef + "-a"), correction));
+
+        List<String> mismatches = jdbc.queryForList("SELECT l.source_row_id FROM ledger_row l "
+                + "FULL JOIN domain_event_entry e ON e.event_identifier = l.event_id "
+                + "WHERE (l.case_ref = ? OR e.aggregate_identifier = ?) "
+                + "AND (l.position IS DISTINCT FROM e.global_index OR l.case_ref IS DISTINCT FROM e.aggregate_identifier)",
+                String.class, caseRef, caseRef);
+        assertThat(mismatches).isEmpty();
+        assertThat(jdbc.queryForMap("SELECT event_type, occurred_on, reported_on, corrected_row_id, note "
+                + "FROM ledger_row WHERE source_row_id = ?", caseRef + "-fix"))
+                .containsEntry("event_type", "CORRECTION")
+                .containsEntry("occurred_on", java.sql.Date.valueOf(DAY.minusDays(2)))
+                .containsEntry("reported_on", java.sql.Date.valueOf(DAY.plusDays(5)))
+                .containsEntry("corrected_row_id", caseRef + "-a").containsEntry("note", "earlier");
+        assertThat(jdbc.queryForObject("SELECT force_code FROM ledger_row WHERE source_row_id = ?", String.class,
+                caseRef + "-open")).isEqualTo("E23000005");
+    }
+
     private Long position(String caseRef) {
         return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, caseRef);

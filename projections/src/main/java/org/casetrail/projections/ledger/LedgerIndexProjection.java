@@ -1,28 +1,38 @@
 package org.casetrail.projections.ledger;
 
+import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
+import org.casetrail.core.caseledger.events.RowFields;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps {@code ledger_row}, one row per stored event, in the same transaction as the event is appended (its processing
- * group is subscribing). Its primary key makes a row identity unique across every case even when two imports race.
- * The rows of one batch of events are written together, in one statement batch, when the batch's unit of work commits.
+ * Keeps {@code ledger_row}, one flat row per stored event, in the same transaction as the event is appended (its
+ * processing group is subscribing). Axon has appended the events before it calls subscribers, so their global
+ * positions can be read back in the same transaction. The rows of one batch of events are written together when the
+ * batch's unit of work commits. The primary key makes a row identity unique across every case even when writers race.
  */
 @ProcessingGroup(LedgerIndexProjection.PROCESSING_GROUP)
 public class LedgerIndexProjection {
 
     public static final String PROCESSING_GROUP = "ledger-index";
-    private static final String PENDING_ROWS = LedgerIndexProjection.class.getName() + ".pending";
-    private static final String INSERT = "INSERT INTO ledger_row (source, source_row_id, case_ref, event_type, "
-            + "suspect_ref, victim_ref, corrected_row_id, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PENDING = LedgerIndexProjection.class.getName() + ".pending";
+    private static final String INSERT = "INSERT INTO ledger_row (source, source_row_id, case_ref, position, event_id, "
+            + "event_type, occurred_on, reported_on, suspect_ref, victim_ref, corrected_row_id, force_code, context, "
+            + "offence_from, age, sex, ethnicity, officer_ethnicity, nationality, outcome_type, operation, plea, note, "
+            + "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -30,27 +40,73 @@ public class LedgerIndexProjection {
         this.jdbc = jdbc;
     }
 
-    @EventHandler
-    void on(CaseEvent event) {
-        StreamFact fact = StreamFact.of(event);
-        Object[] row = {fact.row().source(), fact.row().rowId(), event.caseRef(), fact.type().name(),
-                fact.suspectRef(), fact.victimRef(), fact.correctedRowId(), fact.fingerprint()};
-        if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(INSERT, row);
-            return;
-        }
-        pendingRows(CurrentUnitOfWork.get()).add(row);
+    private record Pending(String eventId, CaseEvent event) {
     }
 
-    private List<Object[]> pendingRows(UnitOfWork<?> unitOfWork) {
+    @EventHandler
+    void on(CaseEvent event, EventMessage<?> message) {
+        Pending pending = new Pending(message.getIdentifier(), event);
+        if (!CurrentUnitOfWork.isStarted()) {
+            write(List.of(pending));
+            return;
+        }
+        pending(CurrentUnitOfWork.get()).add(pending);
+    }
+
+    private List<Pending> pending(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
-        return root.getOrComputeResource(PENDING_ROWS, key -> {
-            List<Object[]> rows = new ArrayList<>();
+        return root.getOrComputeResource(PENDING, key -> {
+            List<Pending> rows = new ArrayList<>();
             root.onPrepareCommit(committing -> {
-                jdbc.batchUpdate(INSERT, rows);
+                write(rows);
                 rows.clear();
             });
             return rows;
         });
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Long> positions = positions(batch);
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            CaseEvent event = pending.event();
+            StreamFact fact = StreamFact.of(event);
+            RowFields f = event.fields();
+            Long position = positions.get(pending.eventId());
+            if (position == null) {
+                throw new IllegalStateException("event " + pending.eventId() + " is not in the event store");
+            }
+            rows.add(new Object[]{fact.row().source(), fact.row().rowId(), event.caseRef(), position,
+                    pending.eventId(), fact.type().name(), date(event.occurredOn()), date(event.reportedOn()),
+                    f.suspectRef(), f.victimRef(), fact.correctedRowId(), f.forceCode(), name(f.context()),
+                    date(f.offenceFrom()), f.age(), name(f.sex()), f.ethnicity(), f.officerEthnicity(),
+                    f.nationality(), f.outcomeType(), f.operation(), name(f.plea()), f.note(), fact.fingerprint()});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    private Map<String, Long> positions(List<Pending> batch) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)");
+            Array ids = connection.createArrayOf("varchar", batch.stream().map(Pending::eventId).toArray());
+            statement.setArray(1, ids);
+            return statement;
+        }, row -> {
+            positions.put(row.getString(1), row.getLong(2));
+        });
+        return positions;
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }
