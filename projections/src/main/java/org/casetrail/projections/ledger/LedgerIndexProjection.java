@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetrail.core.caseledger.StreamFact;
+import org.postgresql.PGStatement;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.caseledger.events.RowFields;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,6 +94,9 @@ public class LedgerIndexProjection {
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
                     "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)");
+            // A server-prepared generic plan made while the table was nearly empty stays a sequential scan as the
+            // table grows (seen: 6,600 scans reading 210 million rows in one import); plan each call for its ids.
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             Array ids = connection.createArrayOf("varchar", batch.stream().map(Pending::eventId).toArray());
             statement.setArray(1, ids);
             return statement;

@@ -1,0 +1,108 @@
+package org.casetrail.projections.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveCase;
+
+/**
+ * SEMANTICS 6.2, the cohort funnel: the suspects (or cases) whose entry stage date lies in the range, and how many of
+ * them reached each stage from the entry to CONVICTED, and how many only by implication.
+ */
+public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
+
+    public enum Unit { SUSPECT, CASE }
+
+    public record StageCount(Stage stage, long count, long implied, BigDecimal rateFromPrevious,
+                             BigDecimal rateFromEntry) {
+    }
+
+    public record Group(GroupKey key, List<StageCount> stages) {
+    }
+
+    public record Result(Stage entry, Unit unit, List<Group> groups) {
+    }
+
+    private final FigureScope scope;
+    private final StageReading reading;
+    private final Stage entry;
+    private final Unit unit;
+    private final List<Stage> stages;
+    private final Map<GroupKey, long[][]> counts = new TreeMap<>();
+
+    public FunnelFigure(FigureScope scope, Stage entry, Unit unit) {
+        if (entry != Stage.RECORDED && entry != Stage.ARRESTED) {
+            throw new IllegalArgumentException("entry is RECORDED or ARRESTED");
+        }
+        this.scope = scope;
+        this.reading = scope.reading();
+        this.entry = entry;
+        this.unit = unit;
+        this.stages = Arrays.stream(Stage.values()).filter(stage -> stage.compareTo(entry) >= 0).toList();
+    }
+
+    @Override
+    public void accept(EffectiveCase c) {
+        if (!scope.counts(c, reading)) {
+            return;
+        }
+        if (unit == Unit.SUSPECT) {
+            for (String suspect : c.suspectRefs()) {
+                Map<Stage, StageReach> reached = reading.stages(c, suspect);
+                LocalDate entered = reached.get(entry).date();
+                if (scope.inRange(entered)) {
+                    tally(scope.key(c, entered), stage -> reached.get(stage).reached(),
+                            stage -> reached.get(stage).impliedOnly());
+                }
+            }
+        } else {
+            List<Map<Stage, StageReach>> suspects = c.suspectRefs().stream()
+                    .map(suspect -> reading.stages(c, suspect)).toList();
+            LocalDate entered = entry == Stage.RECORDED ? c.openedOn()
+                    : suspects.stream().map(stagesOf -> stagesOf.get(Stage.ARRESTED).date())
+                    .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+            if (scope.inRange(entered)) {
+                tally(scope.key(c, entered),
+                        stage -> stage == Stage.RECORDED
+                                || suspects.stream().anyMatch(stagesOf -> stagesOf.get(stage).reached()),
+                        stage -> stage != Stage.RECORDED
+                                && suspects.stream().noneMatch(stagesOf -> stagesOf.get(stage).reachedDirectly()));
+            }
+        }
+    }
+
+    private void tally(GroupKey key, java.util.function.Predicate<Stage> reached,
+                       java.util.function.Predicate<Stage> impliedOnly) {
+        long[][] group = counts.computeIfAbsent(key, k -> new long[stages.size()][2]);
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (reached.test(stage)) {
+                group[i][0]++;
+                if (impliedOnly.test(stage)) {
+                    group[i][1]++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Result result() {
+        List<Group> groups = new ArrayList<>();
+        counts.forEach((key, group) -> {
+            List<StageCount> rows = new ArrayList<>();
+            for (int i = 0; i < stages.size(); i++) {
+                rows.add(new StageCount(stages.get(i), group[i][0], group[i][1],
+                        i == 0 ? null : Rates.rate(group[i][0], group[i - 1][0]), Rates.rate(group[i][0], group[0][0])));
+            }
+            groups.add(new Group(key, rows));
+        });
+        return new Result(entry, unit, groups);
+    }
+}

@@ -1,0 +1,138 @@
+package org.casetrail.projections.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.casetrail.core.pipeline.EventType;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.effective.EffectiveEvent;
+
+/**
+ * SEMANTICS 6.3, period counts: for each stage and exit, the distinct suspects (or cases) with at least one effective
+ * event of that type dated in the range. Stages are reached directly only, never by implication; the case-level types
+ * count every suspect of the case.
+ */
+public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.Result> {
+
+    /** The counted types, in the order answers list them. */
+    public enum Counted {
+        RECORDED, ARRESTED, CHARGED, PROSECUTED, CONVICTED, NFA, OUT_OF_COURT, DISCONTINUED, ACQUITTED,
+        CONVICTION_QUASHED, CASE_CLOSED, CASE_REOPENED;
+
+        boolean isCaseLevel() {
+            return this == RECORDED || this == CASE_CLOSED || this == CASE_REOPENED;
+        }
+
+        Stage stage() {
+            return switch (this) {
+                case RECORDED -> Stage.RECORDED;
+                case ARRESTED -> Stage.ARRESTED;
+                case CHARGED -> Stage.CHARGED;
+                case PROSECUTED -> Stage.PROSECUTED;
+                case CONVICTED -> Stage.CONVICTED;
+                default -> null;
+            };
+        }
+    }
+
+    public record Count(Counted stage, long count) {
+    }
+
+    public record Group(GroupKey key, List<Count> counts) {
+    }
+
+    public record Result(FunnelFigure.Unit unit, List<Group> groups) {
+    }
+
+    private final FigureScope scope;
+    private final StageReading reading;
+    private final FunnelFigure.Unit unit;
+    private final Map<GroupKey, long[]> counts = new TreeMap<>();
+
+    public PeriodCountsFigure(FigureScope scope, FunnelFigure.Unit unit) {
+        this.scope = scope;
+        this.reading = scope.reading();
+        this.unit = unit;
+    }
+
+    @Override
+    public void accept(EffectiveCase c) {
+        if (!scope.counts(c, reading)) {
+            return;
+        }
+        Map<GroupKey, Map<Counted, Set<String>>> members = new HashMap<>();
+        for (Counted counted : Counted.values()) {
+            if (counted.isCaseLevel()) {
+                for (EffectiveEvent event : caseEvents(c, counted)) {
+                    if (scope.inRange(event.occurredOn())) {
+                        Set<String> found = members(members, c, event.occurredOn(), counted);
+                        if (unit == FunnelFigure.Unit.CASE) {
+                            found.add(c.caseRef());
+                        } else {
+                            found.addAll(c.suspectRefs());
+                        }
+                    }
+                }
+            } else {
+                for (String suspect : c.suspectRefs()) {
+                    for (EffectiveEvent event : suspectEvents(c, suspect, counted)) {
+                        if (scope.inRange(event.occurredOn())) {
+                            members(members, c, event.occurredOn(), counted)
+                                    .add(unit == FunnelFigure.Unit.CASE ? c.caseRef() : suspect);
+                        }
+                    }
+                }
+            }
+        }
+        members.forEach((key, byType) -> {
+            long[] group = counts.computeIfAbsent(key, k -> new long[Counted.values().length]);
+            byType.forEach((counted, found) -> group[counted.ordinal()] += found.size());
+        });
+    }
+
+    private Set<String> members(Map<GroupKey, Map<Counted, Set<String>>> members, EffectiveCase c, LocalDate day,
+                                Counted counted) {
+        return members.computeIfAbsent(scope.key(c, day), key -> new EnumMap<>(Counted.class))
+                .computeIfAbsent(counted, type -> new HashSet<>());
+    }
+
+    private static List<EffectiveEvent> caseEvents(EffectiveCase c, Counted counted) {
+        return switch (counted) {
+            case RECORDED -> List.of(c.opened());
+            case CASE_CLOSED -> c.events(EventType.CASE_CLOSED);
+            default -> c.events(EventType.CASE_REOPENED);
+        };
+    }
+
+    private List<EffectiveEvent> suspectEvents(EffectiveCase c, String suspect, Counted counted) {
+        if (counted.stage() != null) {
+            return reading.directEvents(c, suspect, counted.stage());
+        }
+        EventType type = EventType.valueOf(counted.name());
+        return c.suspectEvents(suspect).stream().filter(event -> event.type() == type).toList();
+    }
+
+    @Override
+    public Result result() {
+        List<Group> groups = new ArrayList<>();
+        counts.forEach((key, group) -> {
+            if (java.util.Arrays.stream(group).allMatch(count -> count == 0)) {
+                return;
+            }
+            List<Count> rows = new ArrayList<>();
+            for (Counted counted : Counted.values()) {
+                rows.add(new Count(counted, group[counted.ordinal()]));
+            }
+            groups.add(new Group(key, rows));
+        });
+        return new Result(unit, groups);
+    }
+}
