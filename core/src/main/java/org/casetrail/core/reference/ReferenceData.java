@@ -63,6 +63,11 @@ public final class ReferenceData {
         return Optional.ofNullable(ethnicityCodes.get(code)).filter(found -> found.scheme() == scheme);
     }
 
+    /** Every ethnicity code, self-defined then officer-defined, in the reference list's order. */
+    public Collection<EthnicityCode> ethnicityCodes() {
+        return ethnicityCodes.values();
+    }
+
     public Optional<OutcomeType> outcomeType(int number) {
         return Optional.ofNullable(outcomeTypes.get(number));
     }

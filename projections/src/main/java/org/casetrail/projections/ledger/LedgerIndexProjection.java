@@ -11,19 +11,19 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetrail.core.caseledger.StreamFact;
 import org.postgresql.PGStatement;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.caseledger.events.RowFields;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps {@code ledger_row}, one flat row per stored event, in the same transaction as the event is appended (its
  * processing group is subscribing). Axon has appended the events before it calls subscribers, so their global
- * positions can be read back in the same transaction. The rows of one batch of events are written together when the
- * batch's unit of work commits. The primary key makes a row identity unique across every case even when writers race.
+ * positions can be read back in the same transaction. The primary key makes a row identity unique across every case
+ * even when writers race.
  */
 @ProcessingGroup(LedgerIndexProjection.PROCESSING_GROUP)
 public class LedgerIndexProjection {
@@ -47,23 +47,38 @@ public class LedgerIndexProjection {
     @EventHandler
     void on(CaseEvent event, EventMessage<?> message) {
         Pending pending = new Pending(message.getIdentifier(), event);
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(pending));
             return;
         }
-        pending(CurrentUnitOfWork.get()).add(pending);
+        pendingInThisTransaction().add(pending);
     }
 
-    private List<Pending> pending(UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> root = unitOfWork.root();
-        return root.getOrComputeResource(PENDING, key -> {
-            List<Pending> rows = new ArrayList<>();
-            root.onPrepareCommit(committing -> {
-                write(rows);
-                rows.clear();
+    /**
+     * The rows waiting for the current database transaction, written just before it commits: one position lookup and
+     * one statement batch however many commands the transaction holds (an import puts many cases in one).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingInThisTransaction() {
+        List<Pending> rows = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
+        if (rows == null) {
+            List<Pending> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(created);
+                    created.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
             });
-            return rows;
-        });
+            rows = created;
+        }
+        return rows;
     }
 
     private void write(List<Pending> batch) {

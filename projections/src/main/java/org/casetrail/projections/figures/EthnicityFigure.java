@@ -1,0 +1,135 @@
+package org.casetrail.projections.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.casetrail.core.caseledger.events.RowFields;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.core.reference.EthnicityCode;
+import org.casetrail.core.reference.ReferenceData;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.effective.EffectiveEvent;
+
+/**
+ * SEMANTICS 6.6, ethnicity: the suspects who reached a stage directly with its date in the range, by ethnicity
+ * category; the (suspect, victim) pairs of the same case by both categories; and how complete the recording is.
+ */
+public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result> {
+
+    public static final String NO_VICTIM = "No victim recorded";
+
+    public record SuspectCount(String suspectEthnicity, long count) {
+    }
+
+    public record PairCount(String suspectEthnicity, String victimEthnicity, long count) {
+    }
+
+    public record Completeness(GroupKey key, long selfDefined, long officerOnly, long notRecorded, long total,
+                               BigDecimal shareRecorded) {
+    }
+
+    public record Result(Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level,
+                         List<SuspectCount> suspects, List<PairCount> pairs, List<Completeness> completeness) {
+    }
+
+    private final FigureScope scope;
+    private final StageReading reading;
+    private final Stage stage;
+    private final EthnicityScheme scheme;
+    private final EthnicityScheme.Level level;
+    private final Map<String, Long> suspects = new TreeMap<>();
+    private final Map<List<String>, Long> pairs = new TreeMap<>(Comparator.<List<String>, String>comparing(
+            pair -> pair.get(0), EthnicityFigure::categoryOrder).thenComparing(pair -> pair.get(1),
+            EthnicityFigure::categoryOrder));
+    private final Map<GroupKey, long[]> completeness = new TreeMap<>();
+
+    public EthnicityFigure(FigureScope scope, Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level) {
+        this.scope = scope;
+        this.reading = scope.reading();
+        this.stage = stage;
+        this.scheme = scheme;
+        this.level = level;
+    }
+
+    @Override
+    public void accept(EffectiveCase c) {
+        if (!scope.counts(c, reading)) {
+            return;
+        }
+        List<String> victimCategories = c.victims().stream()
+                .map(victim -> scheme.category(victim.fields(), level)).toList();
+        for (String suspect : c.suspectRefs()) {
+            LocalDate reached = reading.reach(c, suspect, stage).date();
+            if (!scope.inRange(reached)) {
+                continue;
+            }
+            RowFields person = c.identification(suspect).map(EffectiveEvent::fields).orElse(null);
+            String category = scheme.category(person, level);
+            suspects.merge(category, 1L, Long::sum);
+            if (victimCategories.isEmpty()) {
+                pairs.merge(List.of(category, NO_VICTIM), 1L, Long::sum);
+            } else {
+                victimCategories.forEach(victim -> pairs.merge(List.of(category, victim), 1L, Long::sum));
+            }
+            long[] recorded = completeness.computeIfAbsent(scope.key(c, reached), key -> new long[3]);
+            boolean self = person != null
+                    && EthnicityScheme.recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED) != null;
+            boolean officer = person != null
+                    && EthnicityScheme.recorded(person.officerEthnicity(), EthnicityCode.Scheme.OFFICER_DEFINED) != null;
+            recorded[self ? 0 : officer ? 1 : 2]++;
+        }
+    }
+
+    @Override
+    public Result result() {
+        List<SuspectCount> bySuspect = new ArrayList<>();
+        suspects.entrySet().stream().sorted(Map.Entry.comparingByKey(EthnicityFigure::categoryOrder))
+                .forEach(entry -> bySuspect.add(new SuspectCount(entry.getKey(), entry.getValue())));
+        List<PairCount> byPair = new ArrayList<>();
+        pairs.forEach((pair, count) -> byPair.add(new PairCount(pair.get(0), pair.get(1), count)));
+        List<Completeness> complete = new ArrayList<>();
+        completeness.forEach((key, counts) -> {
+            long total = counts[0] + counts[1] + counts[2];
+            complete.add(new Completeness(key, counts[0], counts[1], counts[2], total,
+                    Rates.rate(counts[0] + counts[1], total)));
+        });
+        return new Result(stage, scheme, level, bySuspect, byPair, complete);
+    }
+
+    /** Categories in the reference lists' order, "Not recorded" and "No victim recorded" last. */
+    static int categoryOrder(String a, String b) {
+        int byRank = Integer.compare(rank(a), rank(b));
+        return byRank != 0 ? byRank : a.compareTo(b);
+    }
+
+    private static int rank(String category) {
+        if (NO_VICTIM.equals(category)) {
+            return 1_000_001;
+        }
+        if (EthnicityScheme.NOT_RECORDED.equals(category)) {
+            return 1_000_000;
+        }
+        int index = CATEGORY_ORDER.indexOf(category);
+        return index < 0 ? 999_999 : index;
+    }
+
+    private static final List<String> CATEGORY_ORDER = buildOrder();
+
+    private static List<String> buildOrder() {
+        List<String> order = new ArrayList<>();
+        for (EthnicityCode code : ReferenceData.standard().ethnicityCodes()) {
+            if (!order.contains(code.group())) {
+                order.add(code.group());
+            }
+        }
+        for (EthnicityCode code : ReferenceData.standard().ethnicityCodes()) {
+            order.add(code.code());
+        }
+        return List.copyOf(order);
+    }
+}

@@ -1,0 +1,143 @@
+package org.casetrail.projections.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.casetrail.core.pipeline.EventType;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.effective.EffectiveEvent;
+
+/**
+ * SEMANTICS 6.4, lags: for the suspects whose start date lies in the range, how long until the end stage. Each member
+ * is completed, invalid (end before start), undated (end reached only by implication), competing (an exit came first)
+ * or censored (still waiting on the censoring date {@code asOf}).
+ */
+public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
+
+    /** Where a lag starts: a stage, or the first day of the offending ({@code offence_from}). */
+    public enum Start {
+        OFFENCE, RECORDED, ARRESTED, CHARGED, PROSECUTED, CONVICTED;
+
+        Stage stage() {
+            return this == OFFENCE ? null : Stage.valueOf(name());
+        }
+    }
+
+    public enum LagClass { COMPLETED, INVALID, UNDATED, COMPETING, CENSORED }
+
+    public record Group(GroupKey key, long population, long completed, long censored, long competing, long undated,
+                        long invalid, Long p25, Long p50, Long p75, Long p90, BigDecimal mean,
+                        Long kaplanMeierMedian, Map<Integer, BigDecimal> cumulativeIncidence) {
+    }
+
+    public record Result(Start start, Stage end, LocalDate censoredOn, List<Group> groups) {
+    }
+
+    private static final Set<EventType> SUSPECT_EXITS = EnumSet.of(EventType.NFA, EventType.OUT_OF_COURT,
+            EventType.DISCONTINUED, EventType.ACQUITTED);
+
+    private final FigureScope scope;
+    private final StageReading reading;
+    private final Start start;
+    private final Stage end;
+    private final LocalDate censoredOn;
+    private final Map<GroupKey, Members> groups = new TreeMap<>();
+
+    public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn) {
+        this.scope = scope;
+        this.reading = scope.reading();
+        this.start = start;
+        this.end = end;
+        this.censoredOn = censoredOn;
+    }
+
+    private static final class Members {
+        final long[] classes = new long[LagClass.values().length];
+        final List<Long> completedDays = new ArrayList<>();
+        final List<SurvivalStatistics.Observation> observations = new ArrayList<>();
+    }
+
+    @Override
+    public void accept(EffectiveCase c) {
+        if (!scope.counts(c, reading)) {
+            return;
+        }
+        for (String suspect : c.suspectRefs()) {
+            LocalDate started = start == Start.OFFENCE ? c.offenceFrom()
+                    : reading.reach(c, suspect, start.stage()).date();
+            if (!scope.inRange(started)) {
+                continue;
+            }
+            Members members = groups.computeIfAbsent(scope.key(c, started), key -> new Members());
+            StageReach ended = reading.reach(c, suspect, end);
+            if (ended.reached()) {
+                LocalDate endDate = ended.date();
+                if (endDate == null) {
+                    members.classes[LagClass.UNDATED.ordinal()]++;
+                } else if (endDate.isBefore(started)) {
+                    members.classes[LagClass.INVALID.ordinal()]++;
+                } else {
+                    long days = ChronoUnit.DAYS.between(started, endDate);
+                    members.classes[LagClass.COMPLETED.ordinal()]++;
+                    members.completedDays.add(days);
+                    members.observations.add(new SurvivalStatistics.Observation(
+                            SurvivalStatistics.Outcome.COMPLETED, days));
+                }
+                continue;
+            }
+            LocalDate exit = firstExit(c, suspect, started);
+            if (exit != null) {
+                members.classes[LagClass.COMPETING.ordinal()]++;
+                members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.COMPETING,
+                        ChronoUnit.DAYS.between(started, exit)));
+            } else {
+                members.classes[LagClass.CENSORED.ordinal()]++;
+                members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.CENSORED,
+                        ChronoUnit.DAYS.between(started, censoredOn)));
+            }
+        }
+    }
+
+    /**
+     * The earliest exit dated on or after the start: the suspect's NFA, out-of-court disposal, discontinuance or
+     * acquittal, or a closure of the case not followed by a reopening dated after it.
+     */
+    private static LocalDate firstExit(EffectiveCase c, String suspect, LocalDate started) {
+        List<LocalDate> reopenings = c.events(EventType.CASE_REOPENED).stream().map(EffectiveEvent::occurredOn)
+                .toList();
+        List<LocalDate> exits = new ArrayList<>();
+        c.suspectEvents(suspect).stream().filter(event -> SUSPECT_EXITS.contains(event.type()))
+                .map(EffectiveEvent::occurredOn).forEach(exits::add);
+        c.events(EventType.CASE_CLOSED).stream().map(EffectiveEvent::occurredOn)
+                .filter(closed -> reopenings.stream().noneMatch(reopened -> reopened.isAfter(closed)))
+                .forEach(exits::add);
+        return exits.stream().filter(day -> !day.isBefore(started)).min(LocalDate::compareTo).orElse(null);
+    }
+
+    @Override
+    public Result result() {
+        List<Group> result = new ArrayList<>();
+        groups.forEach((key, members) -> {
+            List<Long> days = new ArrayList<>(members.completedDays);
+            days.sort(Long::compare);
+            long[] classes = members.classes;
+            long population = java.util.Arrays.stream(classes).sum();
+            result.add(new Group(key, population, classes[LagClass.COMPLETED.ordinal()],
+                    classes[LagClass.CENSORED.ordinal()], classes[LagClass.COMPETING.ordinal()],
+                    classes[LagClass.UNDATED.ordinal()], classes[LagClass.INVALID.ordinal()],
+                    Rates.quantile(days, 25), Rates.quantile(days, 50), Rates.quantile(days, 75),
+                    Rates.quantile(days, 90), Rates.mean(days),
+                    SurvivalStatistics.kaplanMeierMedian(members.observations),
+                    SurvivalStatistics.cumulativeIncidence(members.observations)));
+        });
+        return new Result(start, end, censoredOn, result);
+    }
+}
