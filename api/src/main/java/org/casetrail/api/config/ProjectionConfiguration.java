@@ -1,7 +1,11 @@
 package org.casetrail.api.config;
 
 import org.axonframework.serialization.Serializer;
+import javax.sql.DataSource;
+
 import org.casetrail.projections.casestream.CaseStreamReader;
+import org.casetrail.projections.effective.LedgerCaseSource;
+import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.ledger.LedgerIndexProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +19,16 @@ public class ProjectionConfiguration {
     @Bean
     public LedgerIndexProjection ledgerIndexProjection(JdbcTemplate jdbc) {
         return new LedgerIndexProjection(jdbc);
+    }
+
+    @Bean
+    public LedgerCaseSource ledgerCaseSource(DataSource dataSource) {
+        return new LedgerCaseSource(dataSource);
+    }
+
+    @Bean
+    public FigureEngine figureEngine(LedgerCaseSource cases) {
+        return new FigureEngine(cases);
     }
 
     @Bean

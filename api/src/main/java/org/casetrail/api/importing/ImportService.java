@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.casetrail.api.InvalidParameterException;
 import org.casetrail.core.csv.PipelineCsvReader;
 import org.casetrail.core.csv.PipelineRow;
 import org.casetrail.core.reference.ReferenceData;
@@ -114,7 +115,7 @@ public class ImportService {
 
     private static void checkSource(String source) {
         if (source == null || !SOURCE.matcher(source).matches()) {
-            throw new InvalidImportRequestException("source", "source must name the import's origin: 1 to 128 "
+            throw new InvalidParameterException("source", "source must name the import's origin: 1 to 128 "
                     + "letters, digits, '.', '_', ':' or '-', starting with a letter or digit (e.g. GMP-2024Q4)");
         }
     }

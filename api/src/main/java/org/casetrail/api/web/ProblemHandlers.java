@@ -3,13 +3,15 @@ package org.casetrail.api.web;
 import java.net.URI;
 
 import org.casetrail.api.importing.ImportReport;
-import org.casetrail.api.importing.InvalidImportRequestException;
+import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.definitions.DefinitionConflictException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.NonNull;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,8 +40,8 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(InvalidImportRequestException.class)
-    ProblemDetail invalidRequest(InvalidImportRequestException invalid) {
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidRequest(InvalidParameterException invalid) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
                 invalid.getMessage());
         problem.setProperty("parameter", invalid.parameter());
@@ -51,6 +53,30 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-case", "Unknown case", missing.getMessage());
         problem.setProperty("caseRef", missing.caseRef());
         return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException missing) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
+        problem.setProperty(missing.property(), missing.value());
+        return problem;
+    }
+
+    @ExceptionHandler(DefinitionConflictException.class)
+    ProblemDetail definitionConflict(DefinitionConflictException conflict) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "definition-conflict", "Definition version exists",
+                conflict.getMessage());
+        problem.setProperty("definition", conflict.existing().reference());
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException unreadable,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "the request body is not the JSON object expected: " + unreadable.getMostSpecificCause().getMessage());
+        problem.setProperty("parameter", "body");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

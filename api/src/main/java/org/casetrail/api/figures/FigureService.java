@@ -1,0 +1,190 @@
+package org.casetrail.api.figures;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.definitions.DefinitionCatalog;
+import org.casetrail.api.figures.FigureResponses.DefinitionRef;
+import org.casetrail.core.definition.Definition;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.ColdCasesFigure;
+import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.EthnicityFigure;
+import org.casetrail.projections.figures.EthnicityScheme;
+import org.casetrail.projections.figures.FigureEngine;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.figures.LagsFigure;
+import org.casetrail.projections.figures.PeriodCountsFigure;
+import org.springframework.stereotype.Service;
+
+/** Answers the figure endpoints: reads the parameters, computes on the effective view, attaches figure ids. */
+@Service
+public class FigureService {
+
+    public static final Set<String> FUNNEL = Set.of("entry", "unit");
+    public static final Set<String> PERIOD_COUNTS = Set.of("unit");
+    public static final Set<String> LAGS = Set.of("start", "end");
+    public static final Set<String> COLD_CASES = Set.of("operation");
+    public static final Set<String> ETHNICITY = Set.of("stage", "scheme", "level");
+    public static final Set<String> COMPLETENESS = Set.of("stage");
+
+    private final FigureEngine engine;
+    private final DefinitionCatalog definitions;
+    private final FigureIds ids;
+
+    public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids) {
+        this.engine = engine;
+        this.definitions = definitions;
+        this.ids = ids;
+    }
+
+    /** What every figure shares once its parameters are read. */
+    private record Asked(Definition definition, FigureScope scope, LocalDate asOf, Long position,
+                         Map<String, Object> canonical) {
+    }
+
+    private Asked asked(FigureRequest request) {
+        Definition definition = request.definition(definitions);
+        FigureScope scope = request.scope(definition);
+        LocalDate asOf = request.date("asOf");
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("definition", definition.reference());
+        canonical.put("from", String.valueOf(scope.from()));
+        canonical.put("to", String.valueOf(scope.to()));
+        canonical.put("asOf", String.valueOf(asOf));
+        canonical.put("force", scope.forces().stream().sorted().toList());
+        canonical.put("groupBy", scope.groupBy().stream().map(Dimension::key).toList());
+        return new Asked(definition, scope, asOf, request.position(), canonical);
+    }
+
+    private <R> FigureEngine.Computed<R> compute(Asked asked, CaseFigure<R> figure) {
+        return engine.compute(asked.asOf(), asked.position(), figure);
+    }
+
+    public FigureResponses.Funnel funnel(FigureRequest request) {
+        Asked asked = asked(request);
+        Stage entry = request.choice("entry", Stage.class, Stage.RECORDED);
+        if (entry != Stage.RECORDED && entry != Stage.ARRESTED) {
+            throw new InvalidParameterException("entry", "entry is RECORDED or ARRESTED");
+        }
+        FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
+        asked.canonical().put("entry", entry.name());
+        asked.canonical().put("unit", unit.name());
+        var computed = compute(asked, new FunnelFigure(asked.scope(), entry, unit));
+        FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
+        List<FigureResponses.FunnelGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.FunnelGroup(group.key().values(), group.stages().stream()
+                        .map(stage -> new FigureResponses.FunnelStage(stage.stage().name(), stage.count(),
+                                stage.implied(), stage.rateFromPrevious(), stage.rateFromEntry(),
+                                query.cell(group.key().values(), stage.stage())))
+                        .toList()))
+                .toList();
+        return new FigureResponses.Funnel(DefinitionRef.of(asked.definition()), computed.asOf(), computed.position(),
+                entry.name(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
+    }
+
+    public FigureResponses.PeriodCounts periodCounts(FigureRequest request) {
+        Asked asked = asked(request);
+        FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
+        asked.canonical().put("unit", unit.name());
+        var computed = compute(asked, new PeriodCountsFigure(asked.scope(), unit));
+        FigureIds.Query query = ids.record("period-counts", asked.canonical(), computed.position());
+        List<FigureResponses.PeriodGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.PeriodGroup(group.key().values(), group.counts().stream()
+                        .map(count -> new FigureResponses.PeriodCount(count.stage().name(), count.count(),
+                                query.cell(group.key().values(), count.stage())))
+                        .toList()))
+                .toList();
+        return new FigureResponses.PeriodCounts(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
+    }
+
+    public FigureResponses.Lags lags(FigureRequest request, LocalDate today) {
+        Asked asked = asked(request);
+        LagsFigure.Start start = request.choice("start", LagsFigure.Start.class, null);
+        Stage end = request.choice("end", Stage.class, null);
+        LocalDate censoredOn = asked.asOf() == null ? today : asked.asOf();
+        Asked censored = new Asked(asked.definition(), asked.scope(), censoredOn, asked.position(),
+                asked.canonical());
+        censored.canonical().put("asOf", censoredOn.toString());
+        censored.canonical().put("start", start.name());
+        censored.canonical().put("end", end.name());
+        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn));
+        FigureIds.Query query = ids.record("lags", censored.canonical(), computed.position());
+        List<FigureResponses.LagGroup> groups = computed.result().groups().stream()
+                .map(group -> {
+                    Map<String, java.math.BigDecimal> incidence = new LinkedHashMap<>();
+                    group.cumulativeIncidence().forEach((days, value) -> incidence.put(String.valueOf(days), value));
+                    return new FigureResponses.LagGroup(group.key().values(), group.population(), group.completed(),
+                            group.censored(), group.competing(), group.undated(), group.invalid(), group.p25(),
+                            group.p50(), group.p75(), group.p90(), group.mean(), group.kaplanMeierMedian(), incidence,
+                            query.cell(group.key().values()));
+                })
+                .toList();
+        return new FigureResponses.Lags(DefinitionRef.of(asked.definition()), censoredOn, computed.position(),
+                start.name(), end.name(), asked.scope().from(), asked.scope().to(), groups);
+    }
+
+    public FigureResponses.ColdCases coldCases(FigureRequest request) {
+        Asked asked = asked(request);
+        String operation = request.text("operation");
+        asked.canonical().put("operation", String.valueOf(operation == null ? null : operation.toUpperCase()));
+        var computed = compute(asked, new ColdCasesFigure(asked.scope(), operation));
+        FigureIds.Query query = ids.record("cold-cases", asked.canonical(), computed.position());
+        List<FigureResponses.ColdCaseGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.ColdCaseGroup(group.key().values(), group.reopened(),
+                        group.medianDaysClosed(), group.arrestedAfter(), group.chargedAfter(), group.convictedAfter(),
+                        group.reclosed(), query.cell(group.key().values())))
+                .toList();
+        return new FigureResponses.ColdCases(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), operation, asked.scope().from(), asked.scope().to(), groups);
+    }
+
+    public FigureResponses.Ethnicity ethnicity(FigureRequest request) {
+        Asked asked = asked(request);
+        if (!asked.scope().groupBy().isEmpty()) {
+            throw new InvalidParameterException("groupBy", "the ethnicity figure is not grouped; groupBy is for "
+                    + "/ethnicity/completeness");
+        }
+        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
+        EthnicityScheme scheme = request.choice("scheme", EthnicityScheme.class, EthnicityScheme.BEST);
+        EthnicityScheme.Level level = request.choice("level", EthnicityScheme.Level.class,
+                EthnicityScheme.Level.GROUP);
+        asked.canonical().put("stage", stage.name());
+        asked.canonical().put("scheme", scheme.name());
+        asked.canonical().put("level", level.name());
+        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, scheme, level));
+        FigureIds.Query query = ids.record("ethnicity", asked.canonical(), computed.position());
+        var result = computed.result();
+        return new FigureResponses.Ethnicity(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), stage.name(), scheme.name().toLowerCase(), level.name().toLowerCase(),
+                asked.scope().from(), asked.scope().to(),
+                result.suspects().stream().map(row -> new FigureResponses.SuspectEthnicity(row.suspectEthnicity(),
+                        row.count(), query.cell("suspects", row.suspectEthnicity()))).toList(),
+                result.pairs().stream().map(row -> new FigureResponses.PairEthnicity(row.suspectEthnicity(),
+                        row.victimEthnicity(), row.count(),
+                        query.cell("pairs", row.suspectEthnicity(), row.victimEthnicity()))).toList());
+    }
+
+    public FigureResponses.Completeness completeness(FigureRequest request) {
+        Asked asked = asked(request);
+        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
+        asked.canonical().put("stage", stage.name());
+        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, EthnicityScheme.BEST,
+                EthnicityScheme.Level.GROUP));
+        FigureIds.Query query = ids.record("ethnicity-completeness", asked.canonical(), computed.position());
+        List<FigureResponses.CompletenessGroup> groups = computed.result().completeness().stream()
+                .map(group -> new FigureResponses.CompletenessGroup(group.key().values(), group.selfDefined(),
+                        group.officerOnly(), group.notRecorded(), group.total(), group.shareRecorded(),
+                        query.cell(group.key().values())))
+                .toList();
+        return new FigureResponses.Completeness(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), stage.name(), asked.scope().from(), asked.scope().to(), groups);
+    }
+}
