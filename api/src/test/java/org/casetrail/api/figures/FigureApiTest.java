@@ -224,6 +224,25 @@ class FigureApiTest {
     }
 
     @Test
+    void compare_gives_the_same_figure_under_two_definitions_with_the_difference() {
+        Map<String, Object> comparison = get("/api/v1/compare?a=all-cases&b=grooming-gangs@1&force=" + MET)
+                .getBody();
+
+        assertThat(comparison).containsEntry("figure", "funnel")
+                .containsEntry("a", Map.of("id", "all-cases", "version", 1))
+                .containsEntry("b", Map.of("id", "grooming-gangs", "version", 1)).containsKey("position");
+        Map<String, Object> recorded = list(comparison.get("rows")).stream()
+                .filter(row -> ((Map<?, ?>) row.get("labels")).get("stage").equals("RECORDED")).findFirst()
+                .orElseThrow();
+        assertThat(list(recorded.get("cells"))).filteredOn(cell -> cell.get("measure").equals("count"))
+                .singleElement().satisfies(cell -> assertThat(cell).containsEntry("a", 3).containsEntry("b", 2)
+                        .containsEntry("difference", -1));
+        assertThat(get("/api/v1/compare?a=all-cases").getBody()).containsEntry("parameter", "b");
+        assertThat(get("/api/v1/compare?a=all-cases&b=all-cases&figure=pie").getBody())
+                .containsEntry("parameter", "figure");
+    }
+
+    @Test
     void bad_parameters_are_named() {
         assertThat(get("/api/v1/funnel?from=2024-13-01").getBody()).containsEntry("parameter", "from");
         assertThat(get("/api/v1/funnel?groupBy=colour").getBody()).containsEntry("parameter", "groupBy");
