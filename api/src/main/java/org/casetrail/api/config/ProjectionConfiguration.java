@@ -3,7 +3,10 @@ package org.casetrail.api.config;
 import org.axonframework.serialization.Serializer;
 import javax.sql.DataSource;
 
+import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.projections.casestream.CaseStreamReader;
+import org.casetrail.projections.models.DefinitionModels;
+import org.casetrail.projections.models.MemberModelProjection;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.ledger.LedgerIndexProjection;
@@ -24,6 +27,17 @@ public class ProjectionConfiguration {
     @Bean
     public LedgerCaseSource ledgerCaseSource(DataSource dataSource) {
         return new LedgerCaseSource(dataSource);
+    }
+
+    @Bean
+    public DefinitionModels definitionModels(JdbcTemplate jdbc) {
+        return new DefinitionModels(jdbc);
+    }
+
+    @Bean
+    public MemberModelProjection memberModelProjection(DefinitionModels models, LedgerCaseSource ledger,
+                                                       DefinitionCatalog definitions) {
+        return new MemberModelProjection(models, ledger, definitions::find);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.casetrail.api.InvalidParameterException;
@@ -21,6 +22,8 @@ import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.PeriodCountsFigure;
+import org.casetrail.projections.effective.LedgerCaseSource;
+import org.casetrail.projections.models.DefinitionModels;
 import org.springframework.stereotype.Service;
 
 /** Answers the figure endpoints: reads the parameters, computes on the effective view, attaches figure ids. */
@@ -37,11 +40,16 @@ public class FigureService {
     private final FigureEngine engine;
     private final DefinitionCatalog definitions;
     private final FigureIds ids;
+    private final DefinitionModels models;
+    private final LedgerCaseSource ledger;
 
-    public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids) {
+    public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids, DefinitionModels models,
+                         LedgerCaseSource ledger) {
         this.engine = engine;
         this.definitions = definitions;
         this.ids = ids;
+        this.models = models;
+        this.ledger = ledger;
     }
 
     /** What every figure shares once its parameters are read. */
@@ -63,6 +71,24 @@ public class FigureService {
         return new Asked(definition, scope, asOf, request.position(), canonical);
     }
 
+    /**
+     * The head position, when the current state is asked (no knowledge date, no earlier position) and the
+     * definition's model has been replayed and covers every stored event; empty otherwise.
+     */
+    private Optional<Long> currentModel(Asked asked) {
+        if (asked.asOf() != null) {
+            return Optional.empty();
+        }
+        long head = ledger.head();
+        if (asked.position() != null && asked.position() != head) {
+            return Optional.empty();
+        }
+        return models.model(asked.definition().id(), asked.definition().version())
+                .filter(model -> model.state() == DefinitionModels.State.READY)
+                .filter(model -> model.position() != null && model.position() >= head)
+                .map(model -> head);
+    }
+
     private <R> FigureEngine.Computed<R> compute(Asked asked, CaseFigure<R> figure) {
         return engine.compute(asked.asOf(), asked.position(), figure);
     }
@@ -76,7 +102,9 @@ public class FigureService {
         FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
         asked.canonical().put("entry", entry.name());
         asked.canonical().put("unit", unit.name());
-        var computed = compute(asked, new FunnelFigure(asked.scope(), entry, unit));
+        var computed = currentModel(asked)
+                .map(head -> new FigureEngine.Computed<>(models.funnel(asked.scope(), entry, unit), null, head))
+                .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit)));
         FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
         List<FigureResponses.FunnelGroup> groups = computed.result().groups().stream()
                 .map(group -> new FigureResponses.FunnelGroup(group.key().values(), group.stages().stream()

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionConflictException;
+import org.casetrail.api.replays.ReplayAlreadyRunningException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,6 +68,14 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "definition-conflict", "Definition version exists",
                 conflict.getMessage());
         problem.setProperty("definition", conflict.existing().reference());
+        return problem;
+    }
+
+    @ExceptionHandler(ReplayAlreadyRunningException.class)
+    ProblemDetail replayRunning(ReplayAlreadyRunningException running) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "replay-running", "Replay already running",
+                running.getMessage());
+        problem.setProperty("replayId", running.running());
         return problem;
     }
 

@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -45,17 +49,69 @@ public class LedgerCaseSource {
 
     /** Every case that counts in figures at the cut (position must be set: the head, or an earlier one). */
     public void forEachCase(EffectiveView.Cut cut, Consumer<EffectiveCase> visitor) {
-        CaseCollector collector = new CaseCollector(cut, visitor);
-        CursorQuery.stream(dataSource, "SELECT " + COLUMNS + " FROM ledger_row WHERE position <= ? "
-                        + (cut.asOf() == null ? "" : "AND reported_on <= ? ") + "ORDER BY case_ref, position",
+        forEachCaseEvents(null, cut, (caseRef, events) -> EffectiveView.of(caseRef, events, cut).ifPresent(visitor));
+    }
+
+    /**
+     * The stored events of every case after {@code afterCaseRef} (null: from the first), in case order, kept by the
+     * cut (its position null: every event), one case at a time in constant memory.
+     */
+    public void forEachCaseEvents(String afterCaseRef, EffectiveView.Cut cut,
+                                  BiConsumer<String, List<LedgerEvent>> visitor) {
+        CaseCollector collector = new CaseCollector(visitor);
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (cut.position() != null) {
+            where.append(" AND position <= ?");
+            arguments.add(cut.position());
+        }
+        if (cut.asOf() != null) {
+            where.append(" AND reported_on <= ?");
+            arguments.add(Date.valueOf(cut.asOf()));
+        }
+        if (afterCaseRef != null) {
+            where.append(" AND case_ref > ?");
+            arguments.add(afterCaseRef);
+        }
+        CursorQuery.stream(dataSource, "SELECT " + COLUMNS + " FROM ledger_row" + where + " ORDER BY case_ref, position",
                 statement -> {
-                    statement.setLong(1, cut.position());
-                    if (cut.asOf() != null) {
-                        statement.setDate(2, Date.valueOf(cut.asOf()));
+                    for (int i = 0; i < arguments.size(); i++) {
+                        statement.setObject(i + 1, arguments.get(i));
                     }
                 },
                 row -> collector.add(event(row)));
         collector.finish();
+    }
+
+    /** The events of these cases, all at once: case ref to its events in position order. */
+    public Map<String, List<LedgerEvent>> caseEvents(Collection<String> caseRefs) {
+        Map<String, List<LedgerEvent>> events = new LinkedHashMap<>();
+        caseRefs.forEach(caseRef -> events.put(caseRef, new ArrayList<>()));
+        if (caseRefs.isEmpty()) {
+            return events;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_row "
+                    + "WHERE case_ref = ANY (?) ORDER BY case_ref, position");
+            statement.setArray(1, connection.createArrayOf("varchar", caseRefs.toArray()));
+            return statement;
+        }, row -> {
+            LedgerEvent event = event(row);
+            events.get(event.caseRef()).add(event);
+        });
+        return events;
+    }
+
+    /** The cases with an event stored after {@code position}. */
+    public List<String> casesChangedAfter(long position) {
+        return jdbc.queryForList("SELECT DISTINCT case_ref FROM ledger_row WHERE position > ?", String.class,
+                position);
+    }
+
+    /** How many events the store holds. */
+    public long eventCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM ledger_row", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** One case's stored events as the ledger holds them, in position order. */
@@ -65,13 +121,11 @@ public class LedgerCaseSource {
     }
 
     private static final class CaseCollector {
-        private final EffectiveView.Cut cut;
-        private final Consumer<EffectiveCase> visitor;
+        private final BiConsumer<String, List<LedgerEvent>> visitor;
         private String caseRef;
         private final List<LedgerEvent> events = new ArrayList<>();
 
-        CaseCollector(EffectiveView.Cut cut, Consumer<EffectiveCase> visitor) {
-            this.cut = cut;
+        CaseCollector(BiConsumer<String, List<LedgerEvent>> visitor) {
             this.visitor = visitor;
         }
 
@@ -85,7 +139,7 @@ public class LedgerCaseSource {
 
         void finish() {
             if (!events.isEmpty()) {
-                EffectiveView.of(caseRef, events, cut).ifPresent(visitor);
+                visitor.accept(caseRef, List.copyOf(events));
                 events.clear();
             }
         }

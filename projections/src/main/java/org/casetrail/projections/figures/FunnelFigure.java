@@ -45,7 +45,7 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
         this.reading = scope.reading();
         this.entry = entry;
         this.unit = unit;
-        this.stages = Arrays.stream(Stage.values()).filter(stage -> stage.compareTo(entry) >= 0).toList();
+        this.stages = stagesFrom(entry);
     }
 
     @Override
@@ -94,8 +94,22 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
 
     @Override
     public Result result() {
+        return result(entry, unit, counts);
+    }
+
+    /** The stages from the entry to CONVICTED. */
+    public static List<Stage> stagesFrom(Stage entry) {
+        return Arrays.stream(Stage.values()).filter(stage -> stage.compareTo(entry) >= 0).toList();
+    }
+
+    /**
+     * The answer from counts: per group, per stage from the entry, {count, implied}. Rates are worked out here, the
+     * same whether the counts came from the effective view or from a definition's current-state model.
+     */
+    public static Result result(Stage entry, Unit unit, Map<GroupKey, long[][]> counts) {
+        List<Stage> stages = stagesFrom(entry);
         List<Group> groups = new ArrayList<>();
-        counts.forEach((key, group) -> {
+        new TreeMap<>(counts).forEach((key, group) -> {
             List<StageCount> rows = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
                 rows.add(new StageCount(stages.get(i), group[i][0], group[i][1],

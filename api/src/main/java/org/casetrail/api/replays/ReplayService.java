@@ -1,0 +1,223 @@
+package org.casetrail.api.replays;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.casetrail.api.definitions.DefinitionCatalog;
+import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.effective.EffectiveView;
+import org.casetrail.projections.effective.LedgerCaseSource;
+import org.casetrail.projections.effective.LedgerEvent;
+import org.casetrail.projections.models.DefinitionModels;
+import org.casetrail.projections.models.MemberModelProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds a definition's current-state model from the whole history in the background, while the server goes on
+ * answering: it reads the ledger in one pass with plain JDBC (not through per-event handlers), case by case, and
+ * writes each batch of cases together with a checkpoint, so that a replay stopped by a restart resumes where it was
+ * and ends with the same results. At the end it catches up with what was stored meanwhile and hands the model to the
+ * member-models processor, which keeps it up to date from then on.
+ */
+@Service
+public class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+
+    private final JdbcTemplate jdbc;
+    private final DefinitionCatalog definitions;
+    private final DefinitionModels models;
+    private final LedgerCaseSource ledger;
+    private final TransactionTemplate transactions;
+    private final int casesPerBatch;
+    private final long throttleMillis;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    public ReplayService(JdbcTemplate jdbc, DefinitionCatalog definitions, DefinitionModels models,
+                         LedgerCaseSource ledger, PlatformTransactionManager transactionManager,
+                         @Value("${casetrail.replay.cases-per-batch:500}") int casesPerBatch,
+                         @Value("${casetrail.replay.throttle-millis:0}") long throttleMillis) {
+        this.jdbc = jdbc;
+        this.definitions = definitions;
+        this.models = models;
+        this.ledger = ledger;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.casesPerBatch = casesPerBatch;
+        this.throttleMillis = throttleMillis;
+    }
+
+    /** @throws ReplayAlreadyRunningException when the definition version is being replayed already */
+    public Replay start(Definition definition) {
+        List<UUID> running = jdbc.queryForList("SELECT id FROM replay WHERE definition_id = ? AND version = ? "
+                + "AND state = ?", UUID.class, definition.id(), definition.version(), Replay.State.RUNNING.name());
+        if (!running.isEmpty()) {
+            throw new ReplayAlreadyRunningException(definition, running.get(0));
+        }
+        UUID id = UUID.randomUUID();
+        models.startBuilding(definition);
+        jdbc.update("INSERT INTO replay (id, definition_id, version, state, events_total, started_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", id, definition.id(), definition.version(),
+                Replay.State.RUNNING.name(), ledger.eventCount(), Timestamp.from(Instant.now()));
+        runner.submit(() -> run(id));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Replay> find(UUID id) {
+        return jdbc.query("SELECT * FROM replay WHERE id = ?", (row, i) -> new Replay(row.getObject("id", UUID.class),
+                row.getString("definition_id"), row.getInt("version"), Replay.State.valueOf(row.getString("state")),
+                row.getLong("events_done"), row.getLong("events_total"), row.getLong("running_millis"),
+                row.getTimestamp("started_at").toInstant(),
+                row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant(),
+                row.getString("error")), id).stream().findFirst();
+    }
+
+    /** Replays a restart interrupted carry on from their checkpoints. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        stopping = false;
+        for (UUID id : jdbc.queryForList("SELECT id FROM replay WHERE state = ? ORDER BY started_at", UUID.class,
+                Replay.State.RUNNING.name())) {
+            log.info("Resuming replay {} from its checkpoint", id);
+            runner.submit(() -> run(id));
+        }
+    }
+
+    /** Stops running replays between two batches, as a shutdown does; they resume on the next start. */
+    @PreDestroy
+    public void stop() {
+        stopping = true;
+    }
+
+    private record Progress(String definitionId, int version, String checkpoint) {
+    }
+
+    private void run(UUID id) {
+        Progress progress = jdbc.queryForObject("SELECT definition_id, version, checkpoint_case FROM replay "
+                + "WHERE id = ?", (row, i) -> new Progress(row.getString(1), row.getInt(2), row.getString(3)), id);
+        Definition definition = definitions.find(progress.definitionId(), progress.version()).orElseThrow();
+        long startedAt = ledger.head();
+        try {
+            Batch batch = new Batch(id, definition);
+            ledger.forEachCaseEvents(progress.checkpoint(), EffectiveView.Cut.HEAD, batch::add);
+            if (stopping) {
+                return;
+            }
+            batch.write();
+            finish(id, definition, startedAt);
+        } catch (StoppedException stopped) {
+            log.info("Replay {} stopped at its last checkpoint", id);
+        } catch (RuntimeException e) {
+            log.error("Replay {} failed", id, e);
+            jdbc.update("UPDATE replay SET state = ?, error = ?, finished_at = now() WHERE id = ?",
+                    Replay.State.FAILED.name(), e.toString(), id);
+        }
+    }
+
+    private static final class StoppedException extends RuntimeException {
+        StoppedException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class Batch {
+        private final UUID id;
+        private final Definition definition;
+        private final Map<String, List<LedgerEvent>> cases = new LinkedHashMap<>();
+        private long events;
+        private long lastWrite = System.currentTimeMillis();
+
+        Batch(UUID id, Definition definition) {
+            this.id = id;
+            this.definition = definition;
+        }
+
+        void add(String caseRef, List<LedgerEvent> caseEvents) {
+            if (stopping) {
+                throw new StoppedException();
+            }
+            cases.put(caseRef, caseEvents);
+            events += caseEvents.size();
+            if (cases.size() == casesPerBatch) {
+                write();
+            }
+        }
+
+        void write() {
+            if (cases.isEmpty()) {
+                return;
+            }
+            String checkpoint = new ArrayList<>(cases.keySet()).get(cases.size() - 1);
+            long now = System.currentTimeMillis();
+            transactions.executeWithoutResult(status -> {
+                models.replace(definition, MemberModelProjection.rows(definition, cases));
+                jdbc.update("UPDATE replay SET checkpoint_case = ?, events_done = events_done + ?, "
+                        + "running_millis = running_millis + ? WHERE id = ?", checkpoint, events, now - lastWrite, id);
+            });
+            cases.clear();
+            events = 0;
+            throttle();
+            lastWrite = System.currentTimeMillis();
+        }
+    }
+
+    /** Catches up with what was stored during the replay, then hands the model over to the processor. */
+    private void finish(UUID id, Definition definition, long startedAt) {
+        long caughtUpTo = startedAt;
+        for (int round = 0; round < 3; round++) {
+            long head = ledger.head();
+            catchUp(definition, caughtUpTo);
+            caughtUpTo = head;
+        }
+        long from = caughtUpTo;
+        transactions.executeWithoutResult(status -> {
+            models.lockForFinish(definition);
+            long head = ledger.head();
+            catchUp(definition, from);
+            models.markReady(definition, head);
+            jdbc.update("UPDATE replay SET state = ?, finished_at = now() WHERE id = ?",
+                    Replay.State.COMPLETED.name(), id);
+        });
+        log.info("Replay {} of {} completed", id, definition.reference());
+    }
+
+    private void catchUp(Definition definition, long after) {
+        List<String> changed = ledger.casesChangedAfter(after);
+        for (int i = 0; i < changed.size(); i += casesPerBatch) {
+            List<String> slice = changed.subList(i, Math.min(changed.size(), i + casesPerBatch));
+            models.replace(definition, MemberModelProjection.rows(definition, ledger.caseEvents(slice)));
+        }
+    }
+
+    private void throttle() {
+        if (throttleMillis > 0) {
+            try {
+                Thread.sleep(throttleMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoppedException();
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.casetrail.api.replays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.casetrail.api.definitions.DefinitionCatalog;
+import org.casetrail.api.importing.ImportProgress;
+import org.casetrail.api.importing.ImportService;
+import org.casetrail.api.support.CsvFiles;
+import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.core.definition.Definition;
+import org.casetrail.core.pipeline.CaseContext;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.FigureEngine;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.models.DefinitionModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Replays on a database of their own, in small throttled batches so that one can be stopped half way. */
+@IntegrationTest
+@TestPropertySource(properties = {"casetrail.test.database=replays", "casetrail.replay.cases-per-batch=20",
+        "casetrail.replay.throttle-millis=20"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplayTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ReplayService replays;
+    @Autowired
+    DefinitionCatalog definitions;
+    @Autowired
+    DefinitionModels models;
+    @Autowired
+    FigureEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    void importHistory() {
+        CsvFiles.Generated history = CsvFiles.synthetic(3, 400, "R");
+        assertThat(imports.importCsv("REPLAY", history.file(), ImportProgress.NONE).applied()).isTrue();
+    }
+
+    private Definition register(String id, int version, Definition.Rules rules) {
+        Definition definition = new Definition(id, version, id, "replay test", rules);
+        definitions.register(definition);
+        return definition;
+    }
+
+    private Map<String, Object> progress(UUID id) {
+        return http.exchange("/api/v1/replays/" + id, HttpMethod.GET, null, JSON).getBody();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(25);
+        }
+    }
+
+    private UUID startOverHttp(Definition definition) {
+        ResponseEntity<Map<String, Object>> started = http.exchange("/api/v1/definitions/" + definition.id()
+                + "/versions/" + definition.version() + "/replays", HttpMethod.POST, null, JSON);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getHeaders().getLocation()).isNotNull();
+        return UUID.fromString((String) started.getBody().get("replayId"));
+    }
+
+    /** The model's funnel against the engine's, for every way of asking it. */
+    private void assertModelAgreesWithEngine(Definition definition) {
+        int nonEmpty = 0;
+        List<List<Dimension>> groupings = List.of(List.of(), List.of(Dimension.FORCE, Dimension.YEAR),
+                List.of(Dimension.REGION, Dimension.CONTEXT));
+        List<LocalDate[]> ranges = List.of(new LocalDate[]{null, null},
+                new LocalDate[]{LocalDate.of(2010, 1, 1), LocalDate.of(2019, 12, 31)});
+        for (Stage entry : List.of(Stage.RECORDED, Stage.ARRESTED)) {
+            for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
+                for (List<Dimension> groupBy : groupings) {
+                    for (LocalDate[] range : ranges) {
+                        for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                            FigureScope scope = new FigureScope(definition, range[0], range[1], forces, groupBy);
+                            FunnelFigure.Result fromEngine = engine.compute(null, null,
+                                    new FunnelFigure(scope, entry, unit)).result();
+                            assertThat(models.funnel(scope, entry, unit))
+                                    .as("%s %s %s %s %s", entry, unit, groupBy, range[0], forces)
+                                    .isEqualTo(fromEngine);
+                            nonEmpty += fromEngine.groups().isEmpty() ? 0 : 1;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(nonEmpty).as("combinations with members").isGreaterThan(30);
+    }
+
+    @Test
+    void a_replay_reports_its_progress_and_its_model_answers_exactly_as_the_effective_view() throws Exception {
+        Definition definition = register("replayed", 1, new Definition.Rules(2, Set.of(), 17, true, true));
+
+        UUID id = startOverHttp(definition);
+        await("completed", () -> "COMPLETED".equals(progress(id).get("state")));
+
+        Map<String, Object> done = progress(id);
+        assertThat(done).containsEntry("definition", Map.of("id", "replayed", "version", 1))
+                .containsKeys("eventsPerSecond", "startedAt", "finishedAt");
+        assertThat(((Number) done.get("eventsDone")).longValue()).isPositive()
+                .isEqualTo(((Number) done.get("eventsTotal")).longValue());
+        assertThat(models.model("replayed", 1)).hasValueSatisfying(model ->
+                assertThat(model.state()).isEqualTo(DefinitionModels.State.READY));
+        assertModelAgreesWithEngine(definition);
+
+        CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
+        assertThat(imports.importCsv("REPLAY-MORE", more.file(), ImportProgress.NONE).applied()).isTrue();
+        long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
+        await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
+        assertModelAgreesWithEngine(definition);
+        assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
+                .containsEntry("position", (int) head);
+    }
+
+    @Test
+    void a_replay_stopped_by_a_restart_resumes_and_ends_with_the_same_results() throws Exception {
+        Definition.Rules rules = new Definition.Rules(1, Set.of(CaseContext.GROUP_CSE, CaseContext.INTRA_FAMILIAL),
+                null, false, true);
+        Definition uninterrupted = register("resumed", 1, rules);
+        Definition interrupted = register("resumed", 2, rules);
+        UUID whole = replays.start(uninterrupted).id();
+        await("the uninterrupted replay completed", () -> replays.find(whole).orElseThrow().state()
+                == Replay.State.COMPLETED);
+
+        UUID id = replays.start(interrupted).id();
+        await("some progress", () -> replays.find(id).orElseThrow().eventsDone() > 0);
+        Map<String, Object> duringReplay = http.exchange("/api/v1/funnel?definition=all-cases&groupBy=year",
+                HttpMethod.GET, null, JSON).getBody();
+        assertThat(duringReplay).as("the server keeps answering").containsKey("groups");
+        replays.stop();
+        Thread.sleep(300);
+        Replay stopped = replays.find(id).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(Replay.State.RUNNING);
+        assertThat(stopped.eventsDone()).isLessThan(stopped.eventsTotal());
+
+        replays.resumeInterrupted();
+        await("the resumed replay completed", () -> replays.find(id).orElseThrow().state()
+                == Replay.State.COMPLETED);
+
+        assertThat(replays.find(id).orElseThrow().eventsDone()).isEqualTo(replays.find(id).orElseThrow()
+                .eventsTotal());
+        assertThat(memberRows(interrupted)).isEqualTo(memberRows(uninterrupted)).isNotEmpty();
+        assertModelAgreesWithEngine(interrupted);
+    }
+
+    private List<String> memberRows(Definition definition) {
+        return new ArrayList<>(jdbc.queryForList("SELECT case_ref || '/' || suspect_ref || '/' || "
+                + "coalesce(arrested_on::text, '-') || '/' || coalesce(charged_on::text, '-') || '/' || charged_implied "
+                + "|| '/' || coalesce(prosecuted_on::text, '-') || '/' || prosecuted_implied || '/' || "
+                + "coalesce(convicted_on::text, '-') FROM definition_suspect WHERE definition_id = ? AND version = ? "
+                + "ORDER BY 1", String.class, definition.id(), definition.version()));
+    }
+}

@@ -1,0 +1,48 @@
+package org.casetrail.projections.models;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.core.definition.Definition;
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.core.reference.PoliceForce;
+import org.casetrail.core.reference.ReferenceData;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.figures.StageReach;
+import org.casetrail.projections.figures.StageReading;
+
+/** What a definition's current-state model holds of one case: nothing if it does not qualify. */
+public record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects) {
+
+    public record CaseRow(String forceCode, String region, String context, LocalDate openedOn) {
+    }
+
+    public record SuspectRow(String suspectRef, LocalDate arrestedOn, LocalDate chargedOn, boolean chargedImplied,
+                             LocalDate prosecutedOn, boolean prosecutedImplied, LocalDate convictedOn) {
+    }
+
+    /** The rows of the case for the definition, read with the same stage reading as every figure. */
+    public static MemberRows of(Definition definition, EffectiveCase c) {
+        StageReading reading = new StageReading(definition.rules());
+        if (!reading.qualifies(c)) {
+            return new MemberRows(definition, c.caseRef(), null, List.of());
+        }
+        List<SuspectRow> suspects = new ArrayList<>();
+        for (String suspect : c.suspectRefs()) {
+            Map<Stage, StageReach> stages = reading.stages(c, suspect);
+            suspects.add(new SuspectRow(suspect, stages.get(Stage.ARRESTED).date(), stages.get(Stage.CHARGED).date(),
+                    stages.get(Stage.CHARGED).impliedOnly(), stages.get(Stage.PROSECUTED).date(),
+                    stages.get(Stage.PROSECUTED).impliedOnly(), stages.get(Stage.CONVICTED).date()));
+        }
+        String region = ReferenceData.standard().force(c.forceCode()).map(PoliceForce::region).orElse(null);
+        return new MemberRows(definition, c.caseRef(),
+                new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn()), suspects);
+    }
+
+    /** The case counts nowhere in the definition (it does not qualify, or its opening was retracted). */
+    public static MemberRows none(Definition definition, String caseRef) {
+        return new MemberRows(definition, caseRef, null, List.of());
+    }
+}
