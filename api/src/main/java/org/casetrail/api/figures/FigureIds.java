@@ -4,21 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Figure ids: the same query, cell and store position always give the same id. An id is the hash of the canonical
- * query (every parameter as resolved, the position included) and the hash of the cell within it; each distinct query
- * is recorded once in {@code figure_query}.
+ * Figure ids: the same query, cell and store position always give the same id. An id is the hash of the query (its
+ * endpoint and every parameter as resolved, position included) and the hash of the cell within it; each distinct query
+ * is recorded once in {@code figure_query}, in the form a request gives it, so that a trace can ask it again.
  */
 @Component
 public class FigureIds {
+
+    private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -30,18 +36,18 @@ public class FigureIds {
     /** One answered query: the source of the ids of all its cells. */
     public record Query(String id) {
 
-        public String cell(Object... cellKey) {
-            StringBuilder key = new StringBuilder();
-            for (Object part : cellKey) {
-                key.append(part).append('\u001f');
-            }
-            return id + "-" + hash(key.toString()).substring(0, 10);
+        public String cell(List<Object> cell) {
+            return id + "-" + cellHash(cell);
         }
     }
 
-    public Query record(String endpoint, Map<String, Object> parameters, long position) {
-        Map<String, Object> canonical = new TreeMap<>(parameters);
-        canonical.put("position", position);
+    /** A query as recorded: enough to compute it again exactly. */
+    public record Recorded(String queryId, String endpoint, Map<String, String> parameters, long position) {
+    }
+
+    public Query record(String endpoint, Map<String, String> parameters, long position) {
+        Map<String, String> canonical = new TreeMap<>(parameters);
+        canonical.put("position", String.valueOf(position));
         String text;
         try {
             text = json.writeValueAsString(canonical);
@@ -52,6 +58,25 @@ public class FigureIds {
         jdbc.update("INSERT INTO figure_query (query_id, endpoint, parameters, position) VALUES (?, ?, ?::jsonb, ?) "
                 + "ON CONFLICT (query_id) DO NOTHING", id, endpoint, text, position);
         return new Query(id);
+    }
+
+    public Optional<Recorded> find(String queryId) {
+        return jdbc.query("SELECT * FROM figure_query WHERE query_id = ?", (row, i) -> {
+            try {
+                return new Recorded(queryId, row.getString("endpoint"),
+                        json.readValue(row.getString("parameters"), PARAMETERS), row.getLong("position"));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }, queryId).stream().findFirst();
+    }
+
+    public static String cellHash(List<Object> cell) {
+        StringBuilder key = new StringBuilder();
+        for (Object part : cell) {
+            key.append(part).append('\u001f');
+        }
+        return hash(key.toString()).substring(0, 10);
     }
 
     private static String hash(String text) {

@@ -1,7 +1,10 @@
 package org.casetrail.api.figures;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,33 +14,58 @@ import java.util.function.Function;
 import org.casetrail.api.export.FigureTable;
 import org.casetrail.api.export.FigureTables;
 import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.figures.CellTracer;
 
 /** Every figure endpoint: its name, the parameters of its own, how it is computed and how it is laid out as a table. */
 public enum FigureKind {
-    FUNNEL("funnel", FigureService.FUNNEL, service -> request -> answer(service.funnel(request),
-            FigureResponses.Funnel::definition, FigureTables::funnel)),
-    PERIOD_COUNTS("period-counts", FigureService.PERIOD_COUNTS, service -> request -> answer(
-            service.periodCounts(request), FigureResponses.PeriodCounts::definition, FigureTables::periodCounts)),
-    LAGS("lags", FigureService.LAGS, service -> request -> answer(service.lags(request, LocalDate.now()),
-            FigureResponses.Lags::definition, FigureTables::lags)),
-    COLD_CASES("cold-cases", FigureService.COLD_CASES, service -> request -> answer(service.coldCases(request),
-            FigureResponses.ColdCases::definition, FigureTables::coldCases)),
-    ETHNICITY("ethnicity", FigureService.ETHNICITY, service -> request -> answer(service.ethnicity(request),
-            FigureResponses.Ethnicity::definition, FigureTables::ethnicity)),
-    ETHNICITY_COMPLETENESS("ethnicity-completeness", FigureService.COMPLETENESS, service -> request -> answer(
-            service.completeness(request), FigureResponses.Completeness::definition, FigureTables::completeness));
+    FUNNEL("funnel", FigureService.FUNNEL, (service, tracer) -> request -> answer(service.funnel(request, tracer),
+            FigureResponses.Funnel::definition, FigureTables::funnel, FigureKind::funnelCells)),
+    PERIOD_COUNTS("period-counts", FigureService.PERIOD_COUNTS, (service, tracer) -> request -> answer(
+            service.periodCounts(request, tracer), FigureResponses.PeriodCounts::definition,
+            FigureTables::periodCounts, answer -> cells(answer.groups().stream().flatMap(group -> group.counts()
+                    .stream()).map(count -> Map.entry(count.figureId(), count.count())).toList()))),
+    LAGS("lags", FigureService.LAGS, (service, tracer) -> request -> answer(
+            service.lags(request, LocalDate.now(), tracer), FigureResponses.Lags::definition, FigureTables::lags,
+            answer -> cells(answer.groups().stream().map(group -> Map.entry(group.figureId(), group.population()))
+                    .toList()))),
+    COLD_CASES("cold-cases", FigureService.COLD_CASES, (service, tracer) -> request -> answer(
+            service.coldCases(request, tracer), FigureResponses.ColdCases::definition, FigureTables::coldCases,
+            answer -> cells(answer.groups().stream().map(group -> Map.entry(group.figureId(), group.reopened()))
+                    .toList()))),
+    ETHNICITY("ethnicity", FigureService.ETHNICITY, (service, tracer) -> request -> answer(
+            service.ethnicity(request, tracer), FigureResponses.Ethnicity::definition, FigureTables::ethnicity,
+            answer -> {
+                List<Map.Entry<String, Long>> all = new ArrayList<>();
+                answer.suspects().forEach(row -> all.add(Map.entry(row.figureId(), row.count())));
+                answer.pairs().forEach(row -> all.add(Map.entry(row.figureId(), row.count())));
+                return cells(all);
+            })),
+    ETHNICITY_COMPLETENESS("ethnicity-completeness", FigureService.COMPLETENESS, (service, tracer) -> request ->
+            answer(service.completeness(request, tracer), FigureResponses.Completeness::definition,
+                    FigureTables::completeness, answer -> cells(answer.groups().stream()
+                            .map(group -> Map.entry(group.figureId(), group.total())).toList())));
 
-    /** A computed figure: its JSON answer, the definition it used, and its layout once that definition is known. */
+    /**
+     * A computed figure: its JSON answer, the definition it used, its layout once that definition is known, and its
+     * cells by figure id.
+     */
     public record Answer(Object json, FigureResponses.DefinitionRef definition,
-                         Function<Definition, FigureTable> table) {
+                         Function<Definition, FigureTable> table, Map<String, Cell> cells) {
+    }
+
+    /**
+     * One cell of an answer: the number its members make up (a count, a population, a total), and the cells whose
+     * members are the denominators of its rates.
+     */
+    public record Cell(long value, Map<String, String> denominators) {
     }
 
     private final String endpoint;
     private final Set<String> parameters;
-    private final Function<FigureService, Function<FigureRequest, Answer>> computation;
+    private final BiFunction<FigureService, CellTracer, Function<FigureRequest, Answer>> computation;
 
     FigureKind(String endpoint, Set<String> parameters,
-               Function<FigureService, Function<FigureRequest, Answer>> computation) {
+               BiFunction<FigureService, CellTracer, Function<FigureRequest, Answer>> computation) {
         this.endpoint = endpoint;
         this.parameters = parameters;
         this.computation = computation;
@@ -48,7 +76,12 @@ public enum FigureKind {
     }
 
     public Answer answer(FigureService service, Map<String, String[]> query) {
-        return computation.apply(service).apply(new FigureRequest(query, parameters));
+        return answer(service, query, CellTracer.NONE);
+    }
+
+    /** The figure, with the members of the cells the tracer wants collected. */
+    public Answer answer(FigureService service, Map<String, String[]> query, CellTracer tracer) {
+        return computation.apply(service, tracer).apply(new FigureRequest(query, parameters));
     }
 
     public static Optional<FigureKind> byEndpoint(String endpoint) {
@@ -56,7 +89,31 @@ public enum FigureKind {
     }
 
     private static <T> Answer answer(T json, Function<T, FigureResponses.DefinitionRef> definition,
-                                     BiFunction<T, Definition, FigureTable> layout) {
-        return new Answer(json, definition.apply(json), resolved -> layout.apply(json, resolved));
+                                     BiFunction<T, Definition, FigureTable> layout,
+                                     Function<T, Map<String, Cell>> cells) {
+        return new Answer(json, definition.apply(json), resolved -> layout.apply(json, resolved), cells.apply(json));
+    }
+
+    private static Map<String, Cell> cells(List<Map.Entry<String, Long>> values) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        values.forEach(value -> cells.put(value.getKey(), new Cell(value.getValue(), Map.of())));
+        return cells;
+    }
+
+    /** A funnel stage's rates divide by the previous stage and by the entry stage of the same group. */
+    private static Map<String, Cell> funnelCells(FigureResponses.Funnel funnel) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (FigureResponses.FunnelGroup group : funnel.groups()) {
+            List<FigureResponses.FunnelStage> stages = group.stages();
+            for (int i = 0; i < stages.size(); i++) {
+                Map<String, String> denominators = new LinkedHashMap<>();
+                if (i > 0) {
+                    denominators.put("rateFromPrevious", stages.get(i - 1).figureId());
+                    denominators.put("rateFromEntry", stages.get(0).figureId());
+                }
+                cells.put(stages.get(i).figureId(), new Cell(stages.get(i).count(), denominators));
+            }
+        }
+        return cells;
     }
 }

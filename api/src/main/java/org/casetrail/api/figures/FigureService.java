@@ -13,6 +13,7 @@ import org.casetrail.api.figures.FigureResponses.DefinitionRef;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.EthnicityFigure;
@@ -54,21 +55,31 @@ public class FigureService {
 
     /** What every figure shares once its parameters are read. */
     private record Asked(Definition definition, FigureScope scope, LocalDate asOf, Long position,
-                         Map<String, Object> canonical) {
+                         Map<String, String> canonical) {
     }
 
     private Asked asked(FigureRequest request) {
         Definition definition = request.definition(definitions);
         FigureScope scope = request.scope(definition);
         LocalDate asOf = request.date("asOf");
-        Map<String, Object> canonical = new LinkedHashMap<>();
+        Map<String, String> canonical = new LinkedHashMap<>();
         canonical.put("definition", definition.reference());
-        canonical.put("from", String.valueOf(scope.from()));
-        canonical.put("to", String.valueOf(scope.to()));
-        canonical.put("asOf", String.valueOf(asOf));
-        canonical.put("force", scope.forces().stream().sorted().toList());
-        canonical.put("groupBy", scope.groupBy().stream().map(Dimension::key).toList());
+        putIfSet(canonical, "from", scope.from());
+        putIfSet(canonical, "to", scope.to());
+        putIfSet(canonical, "asOf", asOf);
+        if (!scope.forces().isEmpty()) {
+            canonical.put("force", String.join(",", scope.forces().stream().sorted().toList()));
+        }
+        if (!scope.groupBy().isEmpty()) {
+            canonical.put("groupBy", String.join(",", scope.groupBy().stream().map(Dimension::key).toList()));
+        }
         return new Asked(definition, scope, asOf, request.position(), canonical);
+    }
+
+    private static void putIfSet(Map<String, String> canonical, String name, Object value) {
+        if (value != null) {
+            canonical.put(name, value.toString());
+        }
     }
 
     /**
@@ -93,7 +104,7 @@ public class FigureService {
         return engine.compute(asked.asOf(), asked.position(), figure);
     }
 
-    public FigureResponses.Funnel funnel(FigureRequest request) {
+    public FigureResponses.Funnel funnel(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
         Stage entry = request.choice("entry", Stage.class, Stage.RECORDED);
         if (entry != Stage.RECORDED && entry != Stage.ARRESTED) {
@@ -102,38 +113,38 @@ public class FigureService {
         FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
         asked.canonical().put("entry", entry.name());
         asked.canonical().put("unit", unit.name());
-        var computed = currentModel(asked)
+        var computed = (tracer == CellTracer.NONE ? currentModel(asked) : Optional.<Long>empty())
                 .map(head -> new FigureEngine.Computed<>(models.funnel(asked.scope(), entry, unit), null, head))
-                .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit)));
+                .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit, tracer)));
         FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
         List<FigureResponses.FunnelGroup> groups = computed.result().groups().stream()
                 .map(group -> new FigureResponses.FunnelGroup(group.key().values(), group.stages().stream()
                         .map(stage -> new FigureResponses.FunnelStage(stage.stage().name(), stage.count(),
                                 stage.implied(), stage.rateFromPrevious(), stage.rateFromEntry(),
-                                query.cell(group.key().values(), stage.stage())))
+                                query.cell(FunnelFigure.cell(group.key(), stage.stage()))))
                         .toList()))
                 .toList();
         return new FigureResponses.Funnel(DefinitionRef.of(asked.definition()), computed.asOf(), computed.position(),
                 entry.name(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
     }
 
-    public FigureResponses.PeriodCounts periodCounts(FigureRequest request) {
+    public FigureResponses.PeriodCounts periodCounts(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
         FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
         asked.canonical().put("unit", unit.name());
-        var computed = compute(asked, new PeriodCountsFigure(asked.scope(), unit));
+        var computed = compute(asked, new PeriodCountsFigure(asked.scope(), unit, tracer));
         FigureIds.Query query = ids.record("period-counts", asked.canonical(), computed.position());
         List<FigureResponses.PeriodGroup> groups = computed.result().groups().stream()
                 .map(group -> new FigureResponses.PeriodGroup(group.key().values(), group.counts().stream()
                         .map(count -> new FigureResponses.PeriodCount(count.stage().name(), count.count(),
-                                query.cell(group.key().values(), count.stage())))
+                                query.cell(PeriodCountsFigure.cell(group.key(), count.stage()))))
                         .toList()))
                 .toList();
         return new FigureResponses.PeriodCounts(DefinitionRef.of(asked.definition()), computed.asOf(),
                 computed.position(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
     }
 
-    public FigureResponses.Lags lags(FigureRequest request, LocalDate today) {
+    public FigureResponses.Lags lags(FigureRequest request, LocalDate today, CellTracer tracer) {
         Asked asked = asked(request);
         LagsFigure.Start start = request.choice("start", LagsFigure.Start.class, null);
         Stage end = request.choice("end", Stage.class, null);
@@ -143,7 +154,7 @@ public class FigureService {
         censored.canonical().put("asOf", censoredOn.toString());
         censored.canonical().put("start", start.name());
         censored.canonical().put("end", end.name());
-        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn));
+        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn, tracer));
         FigureIds.Query query = ids.record("lags", censored.canonical(), computed.position());
         List<FigureResponses.LagGroup> groups = computed.result().groups().stream()
                 .map(group -> {
@@ -152,29 +163,29 @@ public class FigureService {
                     return new FigureResponses.LagGroup(group.key().values(), group.population(), group.completed(),
                             group.censored(), group.competing(), group.undated(), group.invalid(), group.p25(),
                             group.p50(), group.p75(), group.p90(), group.mean(), group.kaplanMeierMedian(), incidence,
-                            query.cell(group.key().values()));
+                            query.cell(LagsFigure.cell(group.key())));
                 })
                 .toList();
         return new FigureResponses.Lags(DefinitionRef.of(asked.definition()), censoredOn, computed.position(),
                 start.name(), end.name(), asked.scope().from(), asked.scope().to(), groups);
     }
 
-    public FigureResponses.ColdCases coldCases(FigureRequest request) {
+    public FigureResponses.ColdCases coldCases(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
         String operation = request.text("operation");
-        asked.canonical().put("operation", String.valueOf(operation == null ? null : operation.toUpperCase()));
-        var computed = compute(asked, new ColdCasesFigure(asked.scope(), operation));
+        putIfSet(asked.canonical(), "operation", operation == null ? null : operation.toUpperCase());
+        var computed = compute(asked, new ColdCasesFigure(asked.scope(), operation, tracer));
         FigureIds.Query query = ids.record("cold-cases", asked.canonical(), computed.position());
         List<FigureResponses.ColdCaseGroup> groups = computed.result().groups().stream()
                 .map(group -> new FigureResponses.ColdCaseGroup(group.key().values(), group.reopened(),
                         group.medianDaysClosed(), group.arrestedAfter(), group.chargedAfter(), group.convictedAfter(),
-                        group.reclosed(), query.cell(group.key().values())))
+                        group.reclosed(), query.cell(ColdCasesFigure.cell(group.key()))))
                 .toList();
         return new FigureResponses.ColdCases(DefinitionRef.of(asked.definition()), computed.asOf(),
                 computed.position(), operation, asked.scope().from(), asked.scope().to(), groups);
     }
 
-    public FigureResponses.Ethnicity ethnicity(FigureRequest request) {
+    public FigureResponses.Ethnicity ethnicity(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
         if (!asked.scope().groupBy().isEmpty()) {
             throw new InvalidParameterException("groupBy", "the ethnicity figure is not grouped; groupBy is for "
@@ -187,30 +198,31 @@ public class FigureService {
         asked.canonical().put("stage", stage.name());
         asked.canonical().put("scheme", scheme.name());
         asked.canonical().put("level", level.name());
-        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, scheme, level));
+        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, scheme, level, tracer));
         FigureIds.Query query = ids.record("ethnicity", asked.canonical(), computed.position());
         var result = computed.result();
         return new FigureResponses.Ethnicity(DefinitionRef.of(asked.definition()), computed.asOf(),
                 computed.position(), stage.name(), scheme.name().toLowerCase(), level.name().toLowerCase(),
                 asked.scope().from(), asked.scope().to(),
                 result.suspects().stream().map(row -> new FigureResponses.SuspectEthnicity(row.suspectEthnicity(),
-                        row.count(), query.cell("suspects", row.suspectEthnicity()))).toList(),
+                        row.count(), query.cell(EthnicityFigure.suspectCell(row.suspectEthnicity())))).toList(),
                 result.pairs().stream().map(row -> new FigureResponses.PairEthnicity(row.suspectEthnicity(),
                         row.victimEthnicity(), row.count(),
-                        query.cell("pairs", row.suspectEthnicity(), row.victimEthnicity()))).toList());
+                        query.cell(EthnicityFigure.pairCell(row.suspectEthnicity(), row.victimEthnicity()))))
+                        .toList());
     }
 
-    public FigureResponses.Completeness completeness(FigureRequest request) {
+    public FigureResponses.Completeness completeness(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
         Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
         asked.canonical().put("stage", stage.name());
         var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, EthnicityScheme.BEST,
-                EthnicityScheme.Level.GROUP));
+                EthnicityScheme.Level.GROUP, tracer));
         FigureIds.Query query = ids.record("ethnicity-completeness", asked.canonical(), computed.position());
         List<FigureResponses.CompletenessGroup> groups = computed.result().completeness().stream()
                 .map(group -> new FigureResponses.CompletenessGroup(group.key().values(), group.selfDefined(),
                         group.officerOnly(), group.notRecorded(), group.total(), group.shareRecorded(),
-                        query.cell(group.key().values())))
+                        query.cell(EthnicityFigure.completenessCell(group.key()))))
                 .toList();
         return new FigureResponses.Completeness(DefinitionRef.of(asked.definition()), computed.asOf(),
                 computed.position(), stage.name(), asked.scope().from(), asked.scope().to(), groups);

@@ -42,6 +42,8 @@ class FigureApiTest {
     };
     static final String MET = "E23000001";
     static final String CUMBRIA = "E23000002";
+    static final String LANCASHIRE = "E23000003";
+    static final String MERSEYSIDE = "E23000004";
     static final String HEADER = "source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,context,"
             + "offence_from,suspect_ref,victim_ref,age,ethnicity,officer_ethnicity,outcome_type,operation,"
             + "corrects_row_id,note";
@@ -74,7 +76,12 @@ class FigureApiTest {
                 "21,K1,ARRESTED,2024-02-10,2024-02-10,,,,S1,,,,,,,,",
                 "22,K1,ARRESTED,2024-02-12,2024-02-12,,,,S2,,,,,,,,",
                 "23,K1,CORRECTION,2024-01-20,2024-06-01,,,,,,,,,,,21,date corrected",
-                "24,K1,RETRACTION,,2024-06-01,,,,,,,,,,,22,entered in error") + "\n");
+                "24,K1,RETRACTION,,2024-06-01,,,,,,,,,,,22,entered in error",
+                "40,L1,CASE_OPENED,2015-01-01,2015-01-01," + LANCASHIRE + ",GROUP_CSE,,,,,,,,,,",
+                "41,L1,ARRESTED,2015-02-01,2015-02-01,,,,S1,,,,,,,,",
+                "42,L1,CASE_CLOSED,2015-06-01,2015-06-01,,,,,,,,,16,,,",
+                "43,L1,CASE_REOPENED,2025-05-01,2025-05-01,,,,,,,,,,BEACONPORT,,",
+                "44,L1,ARRESTED,2025-05-20,2025-05-20,,,,S1,,,,,,,,") + "\n");
         positionBeforeLateRows = ((Number) get("/api/v1/funnel").getBody().get("position")).longValue();
     }
 
@@ -125,7 +132,8 @@ class FigureApiTest {
 
     @Test
     void groups_are_keyed_by_ons_code_region_year_and_context() {
-        Map<String, Object> funnel = get("/api/v1/funnel?groupBy=force,region,year,context&unit=case").getBody();
+        Map<String, Object> funnel = get("/api/v1/funnel?groupBy=force,region,year,context&unit=case&force="
+                + MET + "," + CUMBRIA).getBody();
 
         assertThat(list(funnel.get("groups"))).extracting(group -> group.get("key")).containsExactly(
                 Map.of("force", MET, "region", "London", "year", 2024, "context", "GROUP_CSE"),
@@ -174,7 +182,11 @@ class FigureApiTest {
         assertThat(list(offence.get("groups")).get(0)).as("M1's two suspects, offending from 2023-06-01")
                 .containsEntry("population", 2).containsEntry("p50", 223);
 
-        assertThat(list(get("/api/v1/cold-cases").getBody().get("groups"))).isEmpty();
+        assertThat(list(get("/api/v1/cold-cases?force=" + MET).getBody().get("groups"))).isEmpty();
+        assertThat(list(get("/api/v1/cold-cases?operation=beaconport&groupBy=year").getBody().get("groups")))
+                .singleElement().satisfies(group -> assertThat(group).containsEntry("key", Map.of("year", 2025))
+                        .containsEntry("reopened", 1).containsEntry("medianDaysClosed", 3622)
+                        .containsEntry("arrestedAfter", 1).containsEntry("reclosed", 0));
 
         Map<String, Object> ethnicity = get("/api/v1/ethnicity?force=" + MET).getBody();
         assertThat(list(ethnicity.get("suspects"))).extracting(s -> s.get("suspectEthnicity") + "=" + s.get("count"))
@@ -240,6 +252,95 @@ class FigureApiTest {
         assertThat(get("/api/v1/compare?a=all-cases").getBody()).containsEntry("parameter", "b");
         assertThat(get("/api/v1/compare?a=all-cases&b=all-cases&figure=pie").getBody())
                 .containsEntry("parameter", "figure");
+    }
+
+    /** Every number of the answer that has a figure id: the figure id and the number its members make up. */
+    @SuppressWarnings("unchecked")
+    private static void figures(Object json, Map<String, Long> found) {
+        if (json instanceof Map<?, ?> map) {
+            if (map.get("figureId") instanceof String id) {
+                for (String measure : List.of("count", "population", "reopened", "total")) {
+                    if (map.get(measure) instanceof Number value) {
+                        found.put(id, value.longValue());
+                        break;
+                    }
+                }
+            }
+            map.values().forEach(value -> figures(value, found));
+        } else if (json instanceof List<?> values) {
+            values.forEach(value -> figures(value, found));
+        }
+    }
+
+    @Test
+    void every_figure_traces_to_as_many_contributors_as_it_counts_with_their_events() {
+        int traced = 0;
+        for (String query : List.of("/api/v1/funnel?groupBy=force", "/api/v1/funnel?unit=case&entry=ARRESTED",
+                "/api/v1/period-counts?groupBy=year", "/api/v1/period-counts?unit=case&from=2024-01-01",
+                "/api/v1/lags?start=ARRESTED&end=CHARGED&asOf=2024-12-31", "/api/v1/cold-cases?groupBy=force",
+                "/api/v1/ethnicity", "/api/v1/ethnicity/completeness?groupBy=force")) {
+            Map<String, Long> found = new java.util.LinkedHashMap<>();
+            figures(get(query).getBody(), found);
+            assertThat(found).as(query).isNotEmpty();
+            for (Map.Entry<String, Long> figure : found.entrySet()) {
+                Map<String, Object> trace = get("/api/v1/figures/" + figure.getKey() + "/trace").getBody();
+                assertThat(trace).as("%s %s", query, figure.getKey()).containsEntry("figureId", figure.getKey())
+                        .containsKeys("query", "position", "endpoint");
+                assertThat(((Number) trace.get("value")).longValue()).isEqualTo(figure.getValue());
+                assertThat(list(trace.get("contributors"))).as("%s %s", query, figure.getKey())
+                        .hasSize(figure.getValue().intValue())
+                        .allSatisfy(member -> assertThat(list(member.get("events"))).isNotEmpty()
+                                .allSatisfy(event -> assertThat(event).containsKeys("eventId", "position", "type",
+                                        "occurredOn", "reportedOn", "source", "sourceRowId")));
+                traced++;
+            }
+        }
+        assertThat(traced).isGreaterThan(40);
+    }
+
+    @Test
+    void a_rate_lists_the_members_of_its_denominators_and_a_corrected_event_names_its_correction() {
+        Map<String, Map<String, Object>> stages = stages(get("/api/v1/funnel?force=" + MET).getBody(), 0);
+        Map<String, Object> trace = get("/api/v1/figures/" + stages.get("CHARGED").get("figureId") + "/trace")
+                .getBody();
+        Map<?, ?> denominators = (Map<?, ?>) trace.get("denominators");
+        assertThat(list(((Map<?, ?>) denominators.get("rateFromPrevious")).get("contributors"))).hasSize(2);
+        assertThat(list(((Map<?, ?>) denominators.get("rateFromEntry")).get("contributors"))).hasSize(3);
+        assertThat(list(trace.get("contributors"))).extracting(member -> member.get("caseRef") + "/"
+                + member.get("suspectRef") + "/" + member.get("role")).containsExactlyInAnyOrder("M1/S1/direct",
+                "M2/S1/implied");
+
+        Map<String, Object> january = get("/api/v1/funnel?entry=ARRESTED&from=2024-01-01&to=2024-01-31&force="
+                + CUMBRIA).getBody();
+        Map<String, Object> arrest = list(get("/api/v1/figures/" + stages(january, 0).get("ARRESTED")
+                .get("figureId") + "/trace").getBody().get("contributors")).get(0);
+        Map<String, Object> event = list(arrest.get("events")).get(0);
+        assertThat(event).containsEntry("occurredOn", "2024-01-20").containsEntry("sourceRowId", "21");
+        assertThat(list(event.get("correctedBy"))).singleElement().satisfies(correction ->
+                assertThat(correction).containsEntry("sourceRowId", "23").containsEntry("type", "CORRECTION"));
+    }
+
+    @Test
+    void a_trace_taken_after_later_imports_reproduces_the_figure_as_it_was_computed() {
+        importCsv("FIG-MERSEY-1", HEADER + "\n50,P1,CASE_OPENED,2024-03-01,2024-03-01," + MERSEYSIDE
+                + ",OTHER,,,,,,,,,,\n51,P1,ARRESTED,2024-03-02,2024-03-02,,,,S1,,,,,,,,\n");
+        String query = "/api/v1/funnel?entry=ARRESTED&force=" + MERSEYSIDE;
+        String before = (String) stages(get(query).getBody(), 0).get("ARRESTED").get("figureId");
+
+        importCsv("FIG-MERSEY-2", HEADER + "\n60,P2,CASE_OPENED,2024-04-01,2024-04-01," + MERSEYSIDE
+                + ",OTHER,,,,,,,,,,\n61,P2,ARRESTED,2024-04-02,2024-04-02,,,,S1,,,,,,,,\n");
+        Map<String, Object> after = stages(get(query).getBody(), 0).get("ARRESTED");
+
+        assertThat(after).containsEntry("count", 2);
+        Map<String, Object> trace = get("/api/v1/figures/" + before + "/trace").getBody();
+        assertThat(trace).containsEntry("value", 1);
+        assertThat(list(trace.get("contributors"))).extracting(member -> member.get("caseRef")).containsExactly("P1");
+        assertThat(list(get("/api/v1/figures/" + after.get("figureId") + "/trace").getBody().get("contributors")))
+                .hasSize(2);
+        assertThat(get("/api/v1/figures/nope-123/trace").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String csv = http.getForEntity("/api/v1/figures/" + after.get("figureId") + "/trace?format=csv",
+                String.class).getBody();
+        assertThat(csv.lines().skip(1).map(line -> line.split(",")[0]).distinct()).containsExactly("1", "2");
     }
 
     @Test

@@ -34,11 +34,22 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     private final StageReading reading;
     private final String operation;
     private final Map<GroupKey, Members> groups = new TreeMap<>();
+    private final CellTracer tracer;
 
     public ColdCasesFigure(FigureScope scope, String operation) {
+        this(scope, operation, CellTracer.NONE);
+    }
+
+    public ColdCasesFigure(FigureScope scope, String operation, CellTracer tracer) {
         this.scope = scope;
         this.reading = scope.reading();
         this.operation = operation;
+        this.tracer = tracer;
+    }
+
+    /** A cell: one group of reopened cases. */
+    public static List<Object> cell(GroupKey key) {
+        return List.of(key.values());
     }
 
     private static final class Members {
@@ -66,10 +77,15 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
             return;
         }
         LocalDate reopened = reopening.get().occurredOn();
-        Members members = groups.computeIfAbsent(scope.key(c, reopened), key -> new Members());
+        GroupKey key = scope.key(c, reopened);
+        Members members = groups.computeIfAbsent(key, k -> new Members());
         members.reopened++;
-        LocalDate lastClosed = closings.stream().filter(closed -> closed.isBefore(reopened)).max(LocalDate::compareTo)
-                .orElseThrow();
+        EffectiveEvent lastClosure = c.events(EventType.CASE_CLOSED).stream()
+                .filter(closed -> closed.occurredOn().isBefore(reopened))
+                .max(Comparator.comparing(EffectiveEvent::occurredOn)).orElseThrow();
+        LocalDate lastClosed = lastClosure.occurredOn();
+        tracer.offer(cell(key), () -> new Contributor(c.caseRef(), null, null, "reopened",
+                List.of(lastClosure, reopening.get())));
         members.daysClosed.add(ChronoUnit.DAYS.between(lastClosed, reopened));
         members.arrested += suspectsWithDirect(c, Stage.ARRESTED, reopened);
         members.charged += suspectsWithDirect(c, Stage.CHARGED, reopened);

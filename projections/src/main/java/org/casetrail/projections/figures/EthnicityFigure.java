@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.casetrail.core.caseledger.events.RowFields;
@@ -47,13 +48,35 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
             pair -> pair.get(0), EthnicityFigure::categoryOrder).thenComparing(pair -> pair.get(1),
             EthnicityFigure::categoryOrder));
     private final Map<GroupKey, long[]> completeness = new TreeMap<>();
+    private final CellTracer tracer;
 
     public EthnicityFigure(FigureScope scope, Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level) {
+        this(scope, stage, scheme, level, CellTracer.NONE);
+    }
+
+    public EthnicityFigure(FigureScope scope, Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level,
+                           CellTracer tracer) {
         this.scope = scope;
         this.reading = scope.reading();
         this.stage = stage;
         this.scheme = scheme;
         this.level = level;
+        this.tracer = tracer;
+    }
+
+    /** The cell of suspects of one category. */
+    public static List<Object> suspectCell(String category) {
+        return List.of("suspects", category);
+    }
+
+    /** The cell of (suspect, victim) pairs of two categories. */
+    public static List<Object> pairCell(String suspectCategory, String victimCategory) {
+        return List.of("pairs", suspectCategory, victimCategory);
+    }
+
+    /** The cell of one group's completeness. */
+    public static List<Object> completenessCell(GroupKey key) {
+        return List.of(key.values());
     }
 
     @Override
@@ -61,27 +84,49 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
         if (!scope.counts(c, reading)) {
             return;
         }
-        List<String> victimCategories = c.victims().stream()
-                .map(victim -> scheme.category(victim.fields(), level)).toList();
+        List<EffectiveEvent> victims = c.victims();
+        List<String> victimCategories = victims.stream().map(victim -> scheme.category(victim.fields(), level))
+                .toList();
         for (String suspect : c.suspectRefs()) {
-            LocalDate reached = reading.reach(c, suspect, stage).date();
+            StageReach reach = reading.reach(c, suspect, stage);
+            LocalDate reached = reach.date();
             if (!scope.inRange(reached)) {
                 continue;
             }
-            RowFields person = c.identification(suspect).map(EffectiveEvent::fields).orElse(null);
+            Optional<EffectiveEvent> identification = c.identification(suspect);
+            RowFields person = identification.map(EffectiveEvent::fields).orElse(null);
             String category = scheme.category(person, level);
+            List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
+            identification.ifPresent(evidence::add);
             suspects.merge(category, 1L, Long::sum);
+            tracer.offer(suspectCell(category), () -> new Contributor(c.caseRef(), suspect, null, category,
+                    List.copyOf(evidence)));
             if (victimCategories.isEmpty()) {
                 pairs.merge(List.of(category, NO_VICTIM), 1L, Long::sum);
+                tracer.offer(pairCell(category, NO_VICTIM), () -> new Contributor(c.caseRef(), suspect, null,
+                        category + " / " + NO_VICTIM, List.copyOf(evidence)));
             } else {
-                victimCategories.forEach(victim -> pairs.merge(List.of(category, victim), 1L, Long::sum));
+                for (int v = 0; v < victims.size(); v++) {
+                    EffectiveEvent victim = victims.get(v);
+                    String victimCategory = victimCategories.get(v);
+                    pairs.merge(List.of(category, victimCategory), 1L, Long::sum);
+                    tracer.offer(pairCell(category, victimCategory), () -> {
+                        List<EffectiveEvent> pairEvidence = new ArrayList<>(evidence);
+                        pairEvidence.add(victim);
+                        return new Contributor(c.caseRef(), suspect, victim.fields().victimRef(),
+                                category + " / " + victimCategory, List.copyOf(pairEvidence));
+                    });
+                }
             }
-            long[] recorded = completeness.computeIfAbsent(scope.key(c, reached), key -> new long[3]);
+            GroupKey key = scope.key(c, reached);
+            long[] recorded = completeness.computeIfAbsent(key, k -> new long[3]);
             boolean self = person != null
                     && EthnicityScheme.recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED) != null;
             boolean officer = person != null
                     && EthnicityScheme.recorded(person.officerEthnicity(), EthnicityCode.Scheme.OFFICER_DEFINED) != null;
             recorded[self ? 0 : officer ? 1 : 2]++;
+            tracer.offer(completenessCell(key), () -> new Contributor(c.caseRef(), suspect, null,
+                    self ? "selfDefined" : officer ? "officerOnly" : "notRecorded", List.copyOf(evidence)));
         }
     }
 

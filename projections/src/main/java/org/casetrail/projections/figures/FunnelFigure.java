@@ -36,8 +36,13 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
     private final Unit unit;
     private final List<Stage> stages;
     private final Map<GroupKey, long[][]> counts = new TreeMap<>();
+    private final CellTracer tracer;
 
     public FunnelFigure(FigureScope scope, Stage entry, Unit unit) {
+        this(scope, entry, unit, CellTracer.NONE);
+    }
+
+    public FunnelFigure(FigureScope scope, Stage entry, Unit unit, CellTracer tracer) {
         if (entry != Stage.RECORDED && entry != Stage.ARRESTED) {
             throw new IllegalArgumentException("entry is RECORDED or ARRESTED");
         }
@@ -46,6 +51,12 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
         this.entry = entry;
         this.unit = unit;
         this.stages = stagesFrom(entry);
+        this.tracer = tracer;
+    }
+
+    /** A cell of the funnel: one stage of one group. Figure ids and traces name cells so. */
+    public static List<Object> cell(GroupKey key, Stage stage) {
+        return List.of(key.values(), stage);
     }
 
     @Override
@@ -58,8 +69,15 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
                 Map<Stage, StageReach> reached = reading.stages(c, suspect);
                 LocalDate entered = reached.get(entry).date();
                 if (scope.inRange(entered)) {
-                    tally(scope.key(c, entered), stage -> reached.get(stage).reached(),
-                            stage -> reached.get(stage).impliedOnly());
+                    GroupKey key = scope.key(c, entered);
+                    tally(key, stage -> reached.get(stage).reached(), stage -> reached.get(stage).impliedOnly());
+                    for (Stage stage : stages) {
+                        StageReach reach = reached.get(stage);
+                        if (reach.reached()) {
+                            tracer.offer(cell(key, stage), () -> new Contributor(c.caseRef(), suspect, null,
+                                    reach.impliedOnly() ? "implied" : "direct", reach.evidence()));
+                        }
+                    }
                 }
             }
         } else {
@@ -69,11 +87,20 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
                     : suspects.stream().map(stagesOf -> stagesOf.get(Stage.ARRESTED).date())
                     .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
             if (scope.inRange(entered)) {
-                tally(scope.key(c, entered),
-                        stage -> stage == Stage.RECORDED
-                                || suspects.stream().anyMatch(stagesOf -> stagesOf.get(stage).reached()),
-                        stage -> stage != Stage.RECORDED
-                                && suspects.stream().noneMatch(stagesOf -> stagesOf.get(stage).reachedDirectly()));
+                java.util.function.Predicate<Stage> reached = stage -> stage == Stage.RECORDED
+                        || suspects.stream().anyMatch(stagesOf -> stagesOf.get(stage).reached());
+                java.util.function.Predicate<Stage> impliedOnly = stage -> stage != Stage.RECORDED
+                        && suspects.stream().noneMatch(stagesOf -> stagesOf.get(stage).reachedDirectly());
+                GroupKey key = scope.key(c, entered);
+                tally(key, reached, impliedOnly);
+                for (Stage stage : stages) {
+                    if (reached.test(stage)) {
+                        tracer.offer(cell(key, stage), () -> new Contributor(c.caseRef(), null, null,
+                                impliedOnly.test(stage) ? "implied" : "direct", stage == Stage.RECORDED
+                                ? List.of(c.opened()) : suspects.stream()
+                                .flatMap(stagesOf -> stagesOf.get(stage).evidence().stream()).toList()));
+                    }
+                }
             }
         }
     }

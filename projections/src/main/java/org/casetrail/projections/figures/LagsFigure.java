@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -50,13 +51,24 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     private final Stage end;
     private final LocalDate censoredOn;
     private final Map<GroupKey, Members> groups = new TreeMap<>();
+    private final CellTracer tracer;
 
     public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn) {
+        this(scope, start, end, censoredOn, CellTracer.NONE);
+    }
+
+    public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn, CellTracer tracer) {
         this.scope = scope;
         this.reading = scope.reading();
         this.start = start;
         this.end = end;
         this.censoredOn = censoredOn;
+        this.tracer = tracer;
+    }
+
+    /** A cell: one group, every number of which comes from the same members. */
+    public static List<Object> cell(GroupKey key) {
+        return List.of(key.values());
     }
 
     private static final class Members {
@@ -76,33 +88,45 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
             if (!scope.inRange(started)) {
                 continue;
             }
-            Members members = groups.computeIfAbsent(scope.key(c, started), key -> new Members());
+            GroupKey key = scope.key(c, started);
+            Members members = groups.computeIfAbsent(key, k -> new Members());
+            List<EffectiveEvent> startEvidence = start == Start.OFFENCE ? List.of(c.opened())
+                    : reading.reach(c, suspect, start.stage()).direct();
             StageReach ended = reading.reach(c, suspect, end);
+            LagClass lagClass;
+            List<EffectiveEvent> endEvidence = List.of();
             if (ended.reached()) {
                 LocalDate endDate = ended.date();
+                endEvidence = ended.evidence();
                 if (endDate == null) {
-                    members.classes[LagClass.UNDATED.ordinal()]++;
+                    lagClass = LagClass.UNDATED;
                 } else if (endDate.isBefore(started)) {
-                    members.classes[LagClass.INVALID.ordinal()]++;
+                    lagClass = LagClass.INVALID;
                 } else {
+                    lagClass = LagClass.COMPLETED;
                     long days = ChronoUnit.DAYS.between(started, endDate);
-                    members.classes[LagClass.COMPLETED.ordinal()]++;
                     members.completedDays.add(days);
                     members.observations.add(new SurvivalStatistics.Observation(
                             SurvivalStatistics.Outcome.COMPLETED, days));
                 }
-                continue;
-            }
-            LocalDate exit = firstExit(c, suspect, started);
-            if (exit != null) {
-                members.classes[LagClass.COMPETING.ordinal()]++;
-                members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.COMPETING,
-                        ChronoUnit.DAYS.between(started, exit)));
             } else {
-                members.classes[LagClass.CENSORED.ordinal()]++;
-                members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.CENSORED,
-                        ChronoUnit.DAYS.between(started, censoredOn)));
+                Optional<EffectiveEvent> exit = firstExit(c, suspect, started);
+                if (exit.isPresent()) {
+                    lagClass = LagClass.COMPETING;
+                    endEvidence = List.of(exit.get());
+                    members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.COMPETING,
+                            ChronoUnit.DAYS.between(started, exit.get().occurredOn())));
+                } else {
+                    lagClass = LagClass.CENSORED;
+                    members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.CENSORED,
+                            ChronoUnit.DAYS.between(started, censoredOn)));
+                }
             }
+            members.classes[lagClass.ordinal()]++;
+            List<EffectiveEvent> evidence = new ArrayList<>(startEvidence);
+            evidence.addAll(endEvidence);
+            tracer.offer(cell(key), () -> new Contributor(c.caseRef(), suspect, null,
+                    lagClass.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(evidence)));
         }
     }
 
@@ -110,16 +134,16 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
      * The earliest exit dated on or after the start: the suspect's NFA, out-of-court disposal, discontinuance or
      * acquittal, or a closure of the case not followed by a reopening dated after it.
      */
-    private static LocalDate firstExit(EffectiveCase c, String suspect, LocalDate started) {
+    private static Optional<EffectiveEvent> firstExit(EffectiveCase c, String suspect, LocalDate started) {
         List<LocalDate> reopenings = c.events(EventType.CASE_REOPENED).stream().map(EffectiveEvent::occurredOn)
                 .toList();
-        List<LocalDate> exits = new ArrayList<>();
-        c.suspectEvents(suspect).stream().filter(event -> SUSPECT_EXITS.contains(event.type()))
-                .map(EffectiveEvent::occurredOn).forEach(exits::add);
-        c.events(EventType.CASE_CLOSED).stream().map(EffectiveEvent::occurredOn)
-                .filter(closed -> reopenings.stream().noneMatch(reopened -> reopened.isAfter(closed)))
+        List<EffectiveEvent> exits = new ArrayList<>();
+        c.suspectEvents(suspect).stream().filter(event -> SUSPECT_EXITS.contains(event.type())).forEach(exits::add);
+        c.events(EventType.CASE_CLOSED).stream()
+                .filter(closed -> reopenings.stream().noneMatch(reopened -> reopened.isAfter(closed.occurredOn())))
                 .forEach(exits::add);
-        return exits.stream().filter(day -> !day.isBefore(started)).min(LocalDate::compareTo).orElse(null);
+        return exits.stream().filter(exit -> !exit.occurredOn().isBefore(started))
+                .min(java.util.Comparator.comparing(EffectiveEvent::occurredOn));
     }
 
     @Override

@@ -4,10 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.casetrail.core.pipeline.EventType;
@@ -56,11 +54,22 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
     private final StageReading reading;
     private final FunnelFigure.Unit unit;
     private final Map<GroupKey, long[]> counts = new TreeMap<>();
+    private final CellTracer tracer;
 
     public PeriodCountsFigure(FigureScope scope, FunnelFigure.Unit unit) {
+        this(scope, unit, CellTracer.NONE);
+    }
+
+    public PeriodCountsFigure(FigureScope scope, FunnelFigure.Unit unit, CellTracer tracer) {
         this.scope = scope;
         this.reading = scope.reading();
         this.unit = unit;
+        this.tracer = tracer;
+    }
+
+    /** A cell: one counted type of one group. */
+    public static List<Object> cell(GroupKey key, Counted counted) {
+        return List.of(key.values(), counted);
     }
 
     @Override
@@ -68,25 +77,24 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
         if (!scope.counts(c, reading)) {
             return;
         }
-        Map<GroupKey, Map<Counted, Set<String>>> members = new HashMap<>();
+        Map<GroupKey, Map<Counted, Map<String, List<EffectiveEvent>>>> members = new HashMap<>();
         for (Counted counted : Counted.values()) {
             if (counted.isCaseLevel()) {
                 for (EffectiveEvent event : caseEvents(c, counted)) {
                     if (scope.inRange(event.occurredOn())) {
-                        Set<String> found = members(members, c, event.occurredOn(), counted);
-                        if (unit == FunnelFigure.Unit.CASE) {
-                            found.add(c.caseRef());
-                        } else {
-                            found.addAll(c.suspectRefs());
-                        }
+                        Map<String, List<EffectiveEvent>> found = members(members, c, event.occurredOn(), counted);
+                        List<String> counting = unit == FunnelFigure.Unit.CASE ? List.of(c.caseRef())
+                                : c.suspectRefs();
+                        counting.forEach(member -> found.computeIfAbsent(member, m -> new ArrayList<>()).add(event));
                     }
                 }
             } else {
                 for (String suspect : c.suspectRefs()) {
                     for (EffectiveEvent event : suspectEvents(c, suspect, counted)) {
                         if (scope.inRange(event.occurredOn())) {
-                            members(members, c, event.occurredOn(), counted)
-                                    .add(unit == FunnelFigure.Unit.CASE ? c.caseRef() : suspect);
+                            members(members, c, event.occurredOn(), counted).computeIfAbsent(
+                                    unit == FunnelFigure.Unit.CASE ? c.caseRef() : suspect,
+                                    m -> new ArrayList<>()).add(event);
                         }
                     }
                 }
@@ -94,14 +102,20 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
         }
         members.forEach((key, byType) -> {
             long[] group = counts.computeIfAbsent(key, k -> new long[Counted.values().length]);
-            byType.forEach((counted, found) -> group[counted.ordinal()] += found.size());
+            byType.forEach((counted, found) -> {
+                group[counted.ordinal()] += found.size();
+                found.forEach((member, events) -> tracer.offer(cell(key, counted), () -> new Contributor(
+                        c.caseRef(), unit == FunnelFigure.Unit.CASE ? null : member, null, counted.name(),
+                        List.copyOf(events))));
+            });
         });
     }
 
-    private Set<String> members(Map<GroupKey, Map<Counted, Set<String>>> members, EffectiveCase c, LocalDate day,
-                                Counted counted) {
+    private Map<String, List<EffectiveEvent>> members(
+            Map<GroupKey, Map<Counted, Map<String, List<EffectiveEvent>>>> members, EffectiveCase c, LocalDate day,
+            Counted counted) {
         return members.computeIfAbsent(scope.key(c, day), key -> new EnumMap<>(Counted.class))
-                .computeIfAbsent(counted, type -> new HashSet<>());
+                .computeIfAbsent(counted, type -> new java.util.LinkedHashMap<>());
     }
 
     private static List<EffectiveEvent> caseEvents(EffectiveCase c, Counted counted) {
