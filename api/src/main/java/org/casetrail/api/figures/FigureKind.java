@@ -1,7 +1,6 @@
 package org.casetrail.api.figures;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,28 +21,35 @@ public enum FigureKind {
             FigureResponses.Funnel::definition, FigureTables::funnel, FigureKind::funnelCells)),
     PERIOD_COUNTS("period-counts", FigureService.PERIOD_COUNTS, (service, tracer) -> request -> answer(
             service.periodCounts(request, tracer), FigureResponses.PeriodCounts::definition,
-            FigureTables::periodCounts, answer -> cells(answer.groups().stream().flatMap(group -> group.counts()
-                    .stream()).map(count -> Map.entry(count.figureId(), count.count())).toList()))),
+            FigureTables::periodCounts, answer -> {
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                answer.groups().forEach(group -> group.counts().forEach(count -> cells.put(count.figureId(),
+                        cell(group.key(), "stage", count.stage(), count.count()))));
+                return cells;
+            })),
     LAGS("lags", FigureService.LAGS, (service, tracer) -> request -> answer(
             service.lags(request, LocalDate.now(), tracer), FigureResponses.Lags::definition, FigureTables::lags,
-            answer -> cells(answer.groups().stream().map(group -> Map.entry(group.figureId(), group.population()))
-                    .toList()))),
+            answer -> byGroup(answer.groups(), FigureResponses.LagGroup::figureId, FigureResponses.LagGroup::key,
+                    FigureResponses.LagGroup::population))),
     COLD_CASES("cold-cases", FigureService.COLD_CASES, (service, tracer) -> request -> answer(
             service.coldCases(request, tracer), FigureResponses.ColdCases::definition, FigureTables::coldCases,
-            answer -> cells(answer.groups().stream().map(group -> Map.entry(group.figureId(), group.reopened()))
-                    .toList()))),
+            answer -> byGroup(answer.groups(), FigureResponses.ColdCaseGroup::figureId,
+                    FigureResponses.ColdCaseGroup::key, FigureResponses.ColdCaseGroup::reopened))),
     ETHNICITY("ethnicity", FigureService.ETHNICITY, (service, tracer) -> request -> answer(
             service.ethnicity(request, tracer), FigureResponses.Ethnicity::definition, FigureTables::ethnicity,
             answer -> {
-                List<Map.Entry<String, Long>> all = new ArrayList<>();
-                answer.suspects().forEach(row -> all.add(Map.entry(row.figureId(), row.count())));
-                answer.pairs().forEach(row -> all.add(Map.entry(row.figureId(), row.count())));
-                return cells(all);
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                answer.suspects().forEach(row -> cells.put(row.figureId(), new Cell(
+                        Map.of("suspectEthnicity", row.suspectEthnicity()), row.count(), Map.of())));
+                answer.pairs().forEach(row -> cells.put(row.figureId(), new Cell(Map.of("suspectEthnicity",
+                        row.suspectEthnicity(), "victimEthnicity", row.victimEthnicity()), row.count(), Map.of())));
+                return cells;
             })),
     ETHNICITY_COMPLETENESS("ethnicity-completeness", FigureService.COMPLETENESS, (service, tracer) -> request ->
             answer(service.completeness(request, tracer), FigureResponses.Completeness::definition,
-                    FigureTables::completeness, answer -> cells(answer.groups().stream()
-                            .map(group -> Map.entry(group.figureId(), group.total())).toList())));
+                    FigureTables::completeness, answer -> byGroup(answer.groups(),
+                            FigureResponses.CompletenessGroup::figureId, FigureResponses.CompletenessGroup::key,
+                            FigureResponses.CompletenessGroup::total)));
 
     /**
      * A computed figure: its JSON answer, the definition it used, its layout once that definition is known, and its
@@ -57,7 +63,7 @@ public enum FigureKind {
      * One cell of an answer: the number its members make up (a count, a population, a total), and the cells whose
      * members are the denominators of its rates.
      */
-    public record Cell(long value, Map<String, String> denominators) {
+    public record Cell(Map<String, Object> labels, long value, Map<String, String> denominators) {
     }
 
     private final String endpoint;
@@ -94,10 +100,18 @@ public enum FigureKind {
         return new Answer(json, definition.apply(json), resolved -> layout.apply(json, resolved), cells.apply(json));
     }
 
-    private static Map<String, Cell> cells(List<Map.Entry<String, Long>> values) {
+    private static <G> Map<String, Cell> byGroup(List<G> groups, Function<G, String> figureId,
+                                                 Function<G, Map<String, Object>> key, Function<G, Long> value) {
         Map<String, Cell> cells = new LinkedHashMap<>();
-        values.forEach(value -> cells.put(value.getKey(), new Cell(value.getValue(), Map.of())));
+        groups.forEach(group -> cells.put(figureId.apply(group), new Cell(key.apply(group), value.apply(group),
+                Map.of())));
         return cells;
+    }
+
+    private static Cell cell(Map<String, Object> key, String name, Object label, long value) {
+        Map<String, Object> labels = new LinkedHashMap<>(key);
+        labels.put(name, label);
+        return new Cell(labels, value, Map.of());
     }
 
     /** A funnel stage's rates divide by the previous stage and by the entry stage of the same group. */
@@ -111,7 +125,9 @@ public enum FigureKind {
                     denominators.put("rateFromPrevious", stages.get(i - 1).figureId());
                     denominators.put("rateFromEntry", stages.get(0).figureId());
                 }
-                cells.put(stages.get(i).figureId(), new Cell(stages.get(i).count(), denominators));
+                Map<String, Object> labels = new LinkedHashMap<>(group.key());
+                labels.put("stage", stages.get(i).stage());
+                cells.put(stages.get(i).figureId(), new Cell(labels, stages.get(i).count(), denominators));
             }
         }
         return cells;

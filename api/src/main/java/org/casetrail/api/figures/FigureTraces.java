@@ -66,8 +66,8 @@ public class FigureTraces {
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(figureId, figureId);
         cell.denominators().values().forEach(id -> wanted.put(id, id));
-        Collector collector = new Collector(recorded.queryId(),
-                wanted.keySet().stream().map(id -> id.substring(dash + 1)).collect(Collectors.toSet()));
+        Set<String> hashes = wanted.keySet().stream().map(id -> id.substring(dash + 1)).collect(Collectors.toSet());
+        Collector collector = new Collector(recorded.queryId(), hashes::contains);
         Map<String, FigureKind.Cell> cells = kind.answer(figures, query, collector).cells();
         Map<String, Denominator> denominators = new LinkedHashMap<>();
         cell.denominators().forEach((rate, id) -> denominators.put(rate,
@@ -76,20 +76,36 @@ public class FigureTraces {
                 cell.value(), collector.members(figureId), denominators));
     }
 
+    /**
+     * A figure asked with these parameters and the members of every one of its cells, by the cell part of the figure
+     * id (the same for the same cell at any position).
+     */
+    public Traced traceEveryCell(FigureKind kind, Map<String, String[]> query) {
+        Collector collector = new Collector("", hash -> true);
+        FigureKind.Answer answer = kind.answer(figures, query, collector);
+        Map<String, List<Member>> byCell = new HashMap<>();
+        collector.members.forEach((id, members) -> byCell.put(id.substring(1), members));
+        return new Traced(answer, byCell);
+    }
+
+    /** A figure with the members of each of its cells, by the cell part of their figure ids. */
+    public record Traced(FigureKind.Answer answer, Map<String, List<Member>> membersByCell) {
+    }
+
     /** Collects the members of the wanted cells, told apart by the cell part of their figure ids. */
     private static final class Collector implements CellTracer {
         private final String queryId;
-        private final Set<String> cellHashes;
+        private final java.util.function.Predicate<String> wanted;
         private final Map<String, List<Member>> members = new HashMap<>();
 
-        Collector(String queryId, Set<String> cellHashes) {
+        Collector(String queryId, java.util.function.Predicate<String> wanted) {
             this.queryId = queryId;
-            this.cellHashes = cellHashes;
+            this.wanted = wanted;
         }
 
         @Override
         public boolean wants(List<Object> cell) {
-            return cellHashes.contains(FigureIds.cellHash(cell));
+            return wanted.test(FigureIds.cellHash(cell));
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -44,6 +45,7 @@ class FigureApiTest {
     static final String CUMBRIA = "E23000002";
     static final String LANCASHIRE = "E23000003";
     static final String MERSEYSIDE = "E23000004";
+    static final String CHESHIRE = "E23000006";
     static final String HEADER = "source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,context,"
             + "offence_from,suspect_ref,victim_ref,age,ethnicity,officer_ethnicity,outcome_type,operation,"
             + "corrects_row_id,note";
@@ -341,6 +343,61 @@ class FigureApiTest {
         String csv = http.getForEntity("/api/v1/figures/" + after.get("figureId") + "/trace?format=csv",
                 String.class).getBody();
         assertThat(csv.lines().skip(1).map(line -> line.split(",")[0]).distinct()).containsExactly("1", "2");
+    }
+
+    @Test
+    void a_publication_keeps_its_figures_and_its_revisions_name_the_events_that_moved_them() throws Exception {
+        importCsv("FIG-CHESHIRE", HEADER + "\n70,H1,CASE_OPENED,2024-01-01,2024-01-01," + CHESHIRE
+                + ",GROUP_CSE,,,,,,,,,,\n71,H1,ARRESTED,2024-02-01,2024-02-01,,,,S1,,,,,,,,"
+                + "\n72,H2,CASE_OPENED,2024-01-15,2024-01-15," + CHESHIRE
+                + ",GROUP_CSE,,,,,,,,,,\n73,H2,ARRESTED,2024-03-01,2024-03-01,,,,S1,,,,,,,,\n");
+        Map<String, Object> request = Map.of("name", "Cheshire arrests 2024", "figures", List.of(
+                Map.of("figure", "funnel", "parameters", Map.of("entry", "ARRESTED", "groupBy", "year",
+                        "force", CHESHIRE)),
+                Map.of("figure", "period-counts", "parameters", Map.of("force", CHESHIRE, "from", "2024-01-01"))));
+        ResponseEntity<Map> published = http.postForEntity("/api/v1/publications", request, Map.class);
+        assertThat(published.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) published.getBody().get("publicationId");
+        Map<String, Object> asPublished = get("/api/v1/publications/" + id).getBody();
+
+        importCsv("FIG-CHESHIRE", HEADER + "\n74,H1,CORRECTION,2023-12-20,2024-07-01,,,,,,,,,,,71,date corrected"
+                + "\n75,H2,RETRACTION,,2024-07-01,,,,,,,,,,,73,entered in error"
+                + "\n76,H3,CASE_OPENED,2024-01-20,2024-07-01," + CHESHIRE + ",GROUP_CSE,,,,,,,,,,"
+                + "\n77,H3,ARRESTED,2024-02-10,2024-07-01,,,,S1,,,,,,,,\n");
+
+        assertThat(get("/api/v1/publications/" + id).getBody()).as("exactly as published").isEqualTo(asPublished);
+        Map<String, Object> funnel = (Map<String, Object>) list(asPublished.get("figures")).get(0).get("answer");
+        assertThat(list(funnel.get("groups"))).singleElement().satisfies(group ->
+                assertThat(list(group.get("stages")).get(0)).containsEntry("count", 2));
+
+        Map<String, Object> revisions = get("/api/v1/publications/" + id + "/revisions").getBody();
+        List<Map<String, Object>> cells = list(list(revisions.get("figures")).get(0).get("cells"));
+        Map<String, Object> arrested2024 = cells.stream().filter(cell -> cell.get("labels")
+                .equals(Map.of("year", 2024, "stage", "ARRESTED"))).findFirst().orElseThrow();
+        assertThat(arrested2024).containsEntry("then", 2).containsEntry("now", 1).containsEntry("difference", -1);
+        assertThat(list(arrested2024.get("movedBy"))).extracting(event -> event.get("type") + " "
+                + event.get("caseRef") + " " + event.get("sourceRowId")).containsExactlyInAnyOrder(
+                "CORRECTION H1 74", "RETRACTION H2 75", "CASE_OPENED H3 76", "ARRESTED H3 77");
+        Map<String, Object> arrested2023 = cells.stream().filter(cell -> cell.get("labels")
+                .equals(Map.of("year", 2023, "stage", "ARRESTED"))).findFirst().orElseThrow();
+        assertThat(arrested2023).containsEntry("then", null).containsEntry("now", 1);
+        assertThat(list(arrested2023.get("movedBy"))).extracting(event -> event.get("sourceRowId"))
+                .containsExactly("74");
+
+        String csv = http.getForEntity("/api/v1/publications/" + id + "?format=csv", String.class).getBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("figureIndex,figure,cell,measure,value,figureId");
+        assertThat(csv).contains("1,funnel,\"{\"\"year\"\":2024} stage=ARRESTED\",count,2,")
+                .contains("stage=ARRESTED\",rateFromPrevious,[z],").contains("stage=ARRESTED\",rateFromEntry,1.0000,");
+        byte[] xlsx = http.getForEntity("/api/v1/publications/" + id + "/revisions?format=xlsx", byte[].class)
+                .getBody();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getFirstSheet().read().get(0).getCellText(3)).isEqualTo("then");
+            assertThat(workbook.findSheet("Notes")).isPresent();
+        }
+        assertThat(get("/api/v1/publications/" + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.postForEntity("/api/v1/publications", Map.of("name", "x", "figures",
+                List.of(Map.of("figure", "pie"))), Map.class).getBody()).containsEntry("parameter",
+                "figures[0].figure");
     }
 
     @Test

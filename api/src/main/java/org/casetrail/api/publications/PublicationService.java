@@ -1,0 +1,243 @@
+package org.casetrail.api.publications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.figures.FigureKind;
+import org.casetrail.api.figures.FigureService;
+import org.casetrail.api.figures.FigureTraces;
+import org.casetrail.projections.effective.LedgerCaseSource;
+import org.casetrail.projections.effective.LedgerEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publications: a named set of figure queries frozen at one store position, kept exactly as published, and their
+ * revisions: each figure then and now, and the events stored since that moved it.
+ */
+@Service
+public class PublicationService {
+
+    private static final TypeReference<LinkedHashMap<String, String>> PARAMETERS = new TypeReference<>() {
+    };
+
+    /** One figure query of a publication: the figure and its parameters (never a position: that is the freeze). */
+    public record Request(String figure, Map<String, String> parameters) {
+    }
+
+    public record PublishedFigure(String figure, Map<String, String> parameters, JsonNode answer) {
+    }
+
+    public record Publication(UUID publicationId, String name, long position, Instant publishedAt,
+                              List<PublishedFigure> figures) {
+    }
+
+    public record MovedBy(String eventId, long position, String type, String caseRef, String occurredOn,
+                          String reportedOn, String source, String sourceRowId, String correctsRowId) {
+    }
+
+    public record CellRevision(Map<String, Object> labels, String figureIdThen, String figureIdNow, Long then,
+                               Long now, Long difference, List<MovedBy> movedBy) {
+    }
+
+    public record FigureRevision(String figure, Map<String, String> parameters, List<CellRevision> cells) {
+    }
+
+    public record Revisions(UUID publicationId, String name, long position, long nowPosition,
+                            List<FigureRevision> figures) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final FigureService figures;
+    private final FigureTraces traces;
+    private final LedgerCaseSource ledger;
+    private final ObjectMapper json;
+
+    public PublicationService(JdbcTemplate jdbc, FigureService figures, FigureTraces traces, LedgerCaseSource ledger,
+                              ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.figures = figures;
+        this.traces = traces;
+        this.ledger = ledger;
+        // Published numbers read back digit for digit: 0.5000 stays 0.5000, never 0.5 or a binary double.
+        this.json = json.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    }
+
+    @Transactional
+    public Publication publish(String name, List<Request> requests) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidParameterException("name", "a publication needs a name");
+        }
+        if (requests == null || requests.isEmpty()) {
+            throw new InvalidParameterException("figures", "a publication needs at least one figure");
+        }
+        long position = ledger.head();
+        UUID id = UUID.randomUUID();
+        Instant publishedAt = Instant.now();
+        jdbc.update("INSERT INTO publication (id, name, position, published_at) VALUES (?, ?, ?, ?)", id, name,
+                position, Timestamp.from(publishedAt));
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            Map<String, String> parameters = new LinkedHashMap<>(request.parameters() == null ? Map.of()
+                    : request.parameters());
+            for (String frozen : List.of("position", "format")) {
+                if (parameters.containsKey(frozen)) {
+                    throw new InvalidParameterException("figures[" + i + "].parameters." + frozen, "a publication "
+                            + "freezes its figures at the current position, in JSON; " + frozen + " is not given");
+                }
+            }
+            FigureKind kind = kind(request.figure(), i);
+            if (kind == FigureKind.LAGS) {
+                // The censoring date defaults to today: a publication fixes it, so that it reads the same later.
+                parameters.putIfAbsent("asOf", java.time.LocalDate.now().toString());
+            }
+            Object answer = kind.answer(figures, query(parameters, position)).json();
+            jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer) "
+                    + "VALUES (?, ?, ?, ?::jsonb, ?::jsonb)", id, i, kind.endpoint(), write(parameters), write(answer));
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Publication> find(UUID id) {
+        return jdbc.query("SELECT * FROM publication WHERE id = ?", (row, i) -> new Publication(id,
+                row.getString("name"), row.getLong("position"), row.getTimestamp("published_at").toInstant(),
+                jdbc.query("SELECT * FROM publication_figure WHERE publication_id = ? ORDER BY index",
+                        (figure, j) -> new PublishedFigure(figure.getString("figure"),
+                                read(figure.getString("parameters"), PARAMETERS),
+                                read(figure.getString("answer"), new TypeReference<JsonNode>() {
+                                })), id)), id).stream().findFirst();
+    }
+
+    /**
+     * Each figure then and now. A cell that moved lists the events stored since the publication for the cases that
+     * came into it or went out of it: late reports, corrections, retractions, reclassifications.
+     */
+    public Optional<Revisions> revisions(UUID id) {
+        return find(id).map(publication -> {
+            long now = ledger.head();
+            List<FigureRevision> revised = new ArrayList<>();
+            for (PublishedFigure published : publication.figures()) {
+                FigureKind kind = FigureKind.byEndpoint(published.figure()).orElseThrow();
+                Map<String, String[]> thenQuery = query(published.parameters(), publication.position());
+                Map<String, String[]> nowQuery = query(published.parameters(), now);
+                FigureTraces.Traced then = traces.traceEveryCell(kind, thenQuery);
+                FigureTraces.Traced current = traces.traceEveryCell(kind, nowQuery);
+                Map<String, FigureKind.Cell> thenCells = byCell(then.answer().cells());
+                Map<String, FigureKind.Cell> nowCells = byCell(current.answer().cells());
+                Map<String, String> thenIds = idsByCell(then.answer().cells());
+                Map<String, String> nowIds = idsByCell(current.answer().cells());
+                Map<String, List<FigureTraces.Member>> thenMembers = then.membersByCell();
+                Map<String, List<FigureTraces.Member>> nowMembers = current.membersByCell();
+                Set<String> cells = new LinkedHashSet<>(thenCells.keySet());
+                cells.addAll(nowCells.keySet());
+                List<CellRevision> rows = new ArrayList<>();
+                for (String cell : cells) {
+                    FigureKind.Cell before = thenCells.get(cell);
+                    FigureKind.Cell after = nowCells.get(cell);
+                    Long valueThen = before == null ? null : before.value();
+                    Long valueNow = after == null ? null : after.value();
+                    Set<String> moved = movedCases(thenMembers.getOrDefault(cell, List.of()),
+                            nowMembers.getOrDefault(cell, List.of()));
+                    rows.add(new CellRevision((before != null ? before : after).labels(), thenIds.get(cell),
+                            nowIds.get(cell), valueThen, valueNow,
+                            valueThen == null || valueNow == null ? null : valueNow - valueThen,
+                            movedBy(moved, publication.position())));
+                }
+                revised.add(new FigureRevision(published.figure(), published.parameters(), rows));
+            }
+            return new Revisions(publication.publicationId(), publication.name(), publication.position(), now, revised);
+        });
+    }
+
+    /** The cases of members counted then but not now, or now but not then. */
+    private static Set<String> movedCases(List<FigureTraces.Member> then, List<FigureTraces.Member> now) {
+        Set<List<String>> before = new LinkedHashSet<>();
+        then.forEach(member -> before.add(key(member)));
+        Set<List<String>> after = new LinkedHashSet<>();
+        now.forEach(member -> after.add(key(member)));
+        Set<String> cases = new LinkedHashSet<>();
+        before.stream().filter(member -> !after.contains(member)).forEach(member -> cases.add(member.get(0)));
+        after.stream().filter(member -> !before.contains(member)).forEach(member -> cases.add(member.get(0)));
+        return cases;
+    }
+
+    private static List<String> key(FigureTraces.Member member) {
+        return java.util.Arrays.asList(member.caseRef(), member.suspectRef(), member.victimRef());
+    }
+
+    private List<MovedBy> movedBy(Set<String> cases, long since) {
+        List<MovedBy> events = new ArrayList<>();
+        ledger.caseEvents(cases).values().forEach(caseEvents -> caseEvents.stream()
+                .filter(event -> event.position() > since)
+                .forEach(event -> events.add(movedBy(event))));
+        events.sort(java.util.Comparator.comparingLong(MovedBy::position));
+        return events;
+    }
+
+    private static MovedBy movedBy(LedgerEvent event) {
+        return new MovedBy(event.eventId(), event.position(), event.type().name(), event.caseRef(),
+                event.fields().occurredOn() == null ? null : event.fields().occurredOn().toString(),
+                event.reportedOn().toString(), event.row().source(), event.row().rowId(), event.correctedRowId());
+    }
+
+    private static Map<String, FigureKind.Cell> byCell(Map<String, FigureKind.Cell> cells) {
+        Map<String, FigureKind.Cell> byCell = new LinkedHashMap<>();
+        cells.forEach((figureId, cell) -> byCell.put(cellPart(figureId), cell));
+        return byCell;
+    }
+
+    private static Map<String, String> idsByCell(Map<String, FigureKind.Cell> cells) {
+        Map<String, String> ids = new HashMap<>();
+        cells.keySet().forEach(figureId -> ids.put(cellPart(figureId), figureId));
+        return ids;
+    }
+
+    private static String cellPart(String figureId) {
+        return figureId.substring(figureId.lastIndexOf('-') + 1);
+    }
+
+    private static Map<String, String[]> query(Map<String, String> parameters, long position) {
+        Map<String, String[]> query = new HashMap<>();
+        parameters.forEach((name, value) -> query.put(name, new String[]{value}));
+        query.put("position", new String[]{String.valueOf(position)});
+        return query;
+    }
+
+    private static FigureKind kind(String figure, int index) {
+        return FigureKind.byEndpoint(figure == null ? "" : figure).orElseThrow(() -> new InvalidParameterException(
+                "figures[" + index + "].figure", "figure is one of funnel, period-counts, lags, cold-cases, "
+                + "ethnicity, ethnicity-completeness; not '" + figure + "'"));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
