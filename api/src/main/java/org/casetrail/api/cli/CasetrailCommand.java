@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "casetrail", mixinStandardHelpOptions = true,
         description = "Casetrail: the event-sourced ledger of the criminal-justice pipeline. "
                 + "Run without a command to start the server.",
-        subcommands = {ImportCommand.class, GenerateCommand.class})
+        subcommands = {ImportCommand.class, ImportPoliceUkCommand.class, GenerateCommand.class})
 public class CasetrailCommand {
 }

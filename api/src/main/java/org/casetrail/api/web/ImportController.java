@@ -16,6 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.casetrail.api.importing.ImportProgress;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
+import org.casetrail.api.importing.PoliceUkArchive;
+import org.casetrail.api.importing.PoliceUkImportService;
+import org.casetrail.api.importing.PoliceUkReport;
+import org.casetrail.api.InvalidParameterException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
     private final ImportService imports;
+    private final PoliceUkImportService policeUk;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, PoliceUkImportService policeUk) {
         this.imports = imports;
+        this.policeUk = policeUk;
     }
 
     @Operation(summary = "Import a pipeline event CSV",
@@ -58,5 +68,47 @@ class ImportController {
         } finally {
             Files.deleteIfExists(body);
         }
+    }
+
+    @Operation(summary = "Import data.police.uk files (SEMANTICS section 9)",
+            description = "The body is one data.police.uk CSV (name it with file=, or a Content-Disposition filename, "
+                    + "e.g. 2024-01-metropolitan-street.csv) or a zip of them. Street files are applied before "
+                    + "outcomes files whatever their order. The answer counts crimes (cases opened), outcome events, "
+                    + "duplicates, rows without a crime id and status notes, and lists orphan outcomes; with any error "
+                    + "(422) nothing is applied.")
+    @PostMapping(path = "/police-uk", consumes = "*/*")
+    ResponseEntity<PoliceUkReport> importPoliceUk(
+            @Parameter(description = "the import's source (default POLICE-UK)") @RequestParam(required = false)
+            String source,
+            @Parameter(description = "the file's data.police.uk name, for a single CSV") @RequestParam(required = false)
+            String file, HttpServletRequest request) throws IOException {
+        Path body = Files.createTempFile("casetrail-police-uk-", ".upload");
+        try {
+            try (InputStream in = request.getInputStream()) {
+                Files.copy(in, body, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String name = file != null ? file : uploadedName(request);
+            if (!PoliceUkArchive.isZip(body) && name == null) {
+                throw new InvalidParameterException("file", "a single CSV needs its data.police.uk name, e.g. "
+                        + "file=2024-01-metropolitan-street.csv");
+            }
+            try (PoliceUkArchive archive = PoliceUkArchive.isZip(body) ? PoliceUkArchive.open(body)
+                    : PoliceUkArchive.single(body, name)) {
+                PoliceUkReport report = policeUk.importArchive(source == null ? PoliceUkImportService.DEFAULT_SOURCE
+                        : source, archive, ImportProgress.NONE);
+                return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                        .body(report);
+            }
+        } finally {
+            Files.deleteIfExists(body);
+        }
+    }
+
+    private static String uploadedName(HttpServletRequest request) {
+        String disposition = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+        if (disposition == null) {
+            return null;
+        }
+        return ContentDisposition.parse(disposition).getFilename();
     }
 }
