@@ -23,10 +23,12 @@ class FigureController {
 
     private final FigureService figures;
     private final DefinitionCatalog definitions;
+    private final FigureRendering rendering;
 
-    FigureController(FigureService figures, DefinitionCatalog definitions) {
+    FigureController(FigureService figures, DefinitionCatalog definitions, FigureRendering rendering) {
         this.figures = figures;
         this.definitions = definitions;
+        this.rendering = rendering;
     }
 
     @Operation(summary = "Cohort funnel (SEMANTICS 6.2)")
@@ -79,7 +81,7 @@ class FigureController {
 
     private ResponseEntity<?> answer(FigureKind kind, HttpServletRequest request) {
         FigureKind.Answer answer = kind.answer(figures, request.getParameterMap());
-        return FigureRendering.render(request, answer.json(), () -> answer.table().apply(
+        return rendering.render(request, answer.json(), () -> answer.table().apply(
                 definitions.find(answer.definition().id(), answer.definition().version()).orElseThrow()));
     }
 }

@@ -24,9 +24,11 @@ class PublicationController {
     }
 
     private final PublicationService publications;
+    private final FigureRendering rendering;
 
-    PublicationController(PublicationService publications) {
+    PublicationController(PublicationService publications, FigureRendering rendering) {
         this.publications = publications;
+        this.rendering = rendering;
     }
 
     @Operation(summary = "Freeze a named set of figure queries at the current position",
@@ -44,14 +46,14 @@ class PublicationController {
     @GetMapping("/{id}")
     ResponseEntity<?> publication(@PathVariable UUID id, HttpServletRequest request) {
         PublicationService.Publication publication = publications.find(id).orElseThrow(() -> missing(id));
-        return FigureRendering.render(request, publication, () -> PublicationTables.publication(publication));
+        return rendering.render(request, publication, () -> PublicationTables.publication(publication));
     }
 
     @Operation(summary = "Each published figure then and now, and the events that moved it (also CSV and XLSX)")
     @GetMapping("/{id}/revisions")
     ResponseEntity<?> revisions(@PathVariable UUID id, HttpServletRequest request) {
         PublicationService.Revisions revisions = publications.revisions(id).orElseThrow(() -> missing(id));
-        return FigureRendering.render(request, revisions, () -> PublicationTables.revisions(revisions));
+        return rendering.render(request, revisions, () -> PublicationTables.revisions(revisions));
     }
 
     private static NotFoundException missing(UUID id) {

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TraceController {
 
     private final FigureTraces traces;
+    private final FigureRendering rendering;
 
-    TraceController(FigureTraces traces) {
+    TraceController(FigureTraces traces, FigureRendering rendering) {
         this.traces = traces;
+        this.rendering = rendering;
     }
 
     @Operation(summary = "The cases and events behind a figure (SEMANTICS 7)",
@@ -29,6 +31,6 @@ class TraceController {
     ResponseEntity<?> trace(@PathVariable String figureId, HttpServletRequest request) {
         FigureTraces.Trace trace = traces.trace(figureId).orElseThrow(() -> new NotFoundException("figureId",
                 figureId, "no figure " + figureId + " was ever given"));
-        return FigureRendering.render(request, trace, () -> TraceTables.trace(trace));
+        return rendering.render(request, trace, () -> TraceTables.trace(trace));
     }
 }

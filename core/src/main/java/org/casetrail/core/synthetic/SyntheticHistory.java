@@ -33,16 +33,50 @@ public final class SyntheticHistory {
             "B2", "M1", "M9", "O2", "O9"};
     private static final String[] OFFICER_CODES = {"IC1", "IC1", "IC2", "IC3", "IC4", "IC4", "IC5", "IC6"};
 
+    /** How much more each year records than the one before. */
+    static final double YEARLY_GROWTH = 0.13;
+    static final double SUSPECT_ETHNICITY_RECORDED = 0.37;
+    static final double INTERVIEW_INSTEAD_OF_ARREST = 0.40;
+    static final double NEVER_CONTACTED = 0.52;
+    static final double BEACONPORT_REOPENED = 0.23;
+    static final LocalDate BEACONPORT_FROM = LocalDate.of(2010, 1, 1);
+    static final LocalDate BEACONPORT_TO = LocalDate.of(2025, 3, 31);
+    private static final Map<CaseContext, Double> CONTEXT_SHARES = new java.util.LinkedHashMap<>();
+
+    static {
+        CONTEXT_SHARES.put(CaseContext.GROUP_CSE, 0.20);
+        CONTEXT_SHARES.put(CaseContext.INTRA_FAMILIAL, 0.30);
+        CONTEXT_SHARES.put(CaseContext.PEER_ON_PEER, 0.15);
+        CONTEXT_SHARES.put(CaseContext.ONLINE, 0.17);
+        CONTEXT_SHARES.put(CaseContext.INSTITUTIONAL, 0.05);
+        CONTEXT_SHARES.put(CaseContext.OTHER, 0.06);
+    }
+
     private final long seed;
     private final int cases;
     private final String sourcePrefix;
     private final List<PoliceForce> forces;
+    /** The 23 forces whose no-further-action decisions Operation Beaconport reviews. */
+    private final java.util.Set<String> beaconportForces;
+    private final double totalYearWeight;
 
     public SyntheticHistory(long seed, int cases, String sourcePrefix) {
         this.seed = seed;
         this.cases = cases;
         this.sourcePrefix = sourcePrefix;
         this.forces = List.copyOf(ReferenceData.standard().forces());
+        this.beaconportForces = forces.stream().limit(23).map(PoliceForce::code)
+                .collect(java.util.stream.Collectors.toSet());
+        double total = 0;
+        for (int year = FIRST_DAY.getYear(); year <= HORIZON.getYear(); year++) {
+            total += yearWeight(year);
+        }
+        this.totalYearWeight = total;
+    }
+
+    private static double yearWeight(int year) {
+        double weight = Math.exp(YEARLY_GROWTH * (year - FIRST_DAY.getYear()));
+        return year == HORIZON.getYear() ? weight * HORIZON.getDayOfYear() / 365.0 : weight;
     }
 
     /** Writes the header and every case; returns the number of rows written. */
@@ -84,24 +118,24 @@ public final class SyntheticHistory {
         List<Map<PipelineColumn, String>> rows() {
             PoliceForce force = forces.get(random.nextInt(forces.size()));
             CaseContext context = context();
-            LocalDate opened = FIRST_DAY.plusDays(random.nextInt((int) (HORIZON.toEpochDay() - FIRST_DAY.toEpochDay())));
+            LocalDate opened = openingDay();
             LocalDate offenceFrom = opened.minusDays(30 + random.nextInt(context == CaseContext.GROUP_CSE ? 1500 : 600));
             Map<PipelineColumn, String> open = row(EventType.CASE_OPENED, opened, lag(opened));
             open.put(PipelineColumn.FORCE_CODE, force.code());
             open.put(PipelineColumn.CONTEXT, context.name());
             open.put(PipelineColumn.OFFENCE_FROM, offenceFrom.toString());
 
-            int victims = 1 + (random.nextDouble() < 0.35 ? random.nextInt(4) : 0);
+            int victims = victimCount(context);
             for (int v = 1; v <= victims; v++) {
                 Map<PipelineColumn, String> victim = row(EventType.VICTIM_RECORDED, opened, lag(opened));
                 victim.put(PipelineColumn.VICTIM_REF, "V" + v);
-                person(victim, 11 + random.nextInt(7), random.nextDouble() < 0.8 ? "F" : "M", 0.5);
+                person(victim, victimAge(context), random.nextDouble() < 0.8 ? "F" : "M", 0.5);
             }
             int suspects = suspectCount(context);
             LocalDate lastExit = null;
             boolean anyOpen = false;
             for (int s = 1; s <= suspects; s++) {
-                SuspectPath path = suspect("S" + s, opened);
+                SuspectPath path = suspect("S" + s, opened, context);
                 anyOpen |= path.open;
                 if (path.exit != null && (lastExit == null || path.exit.isAfter(lastExit))) {
                     lastExit = path.exit;
@@ -112,17 +146,22 @@ public final class SyntheticHistory {
                 if (!closed.isAfter(HORIZON)) {
                     Map<PipelineColumn, String> close = row(EventType.CASE_CLOSED, closed, lag(closed));
                     close.put(PipelineColumn.OUTCOME_TYPE, suspects == 0 ? "18" : pick("16", "14", "10", "21", "15"));
-                    reopen(close, closed, context, suspects);
+                    reopen(closed, context, suspects, force);
                 }
             }
             return rows;
         }
 
-        private void reopen(Map<PipelineColumn, String> close, LocalDate closed, CaseContext context, int suspects) {
-            boolean beaconportWindow = !closed.isBefore(LocalDate.of(2010, 1, 1))
-                    && !closed.isAfter(LocalDate.of(2025, 3, 31));
-            boolean inScope = context == CaseContext.GROUP_CSE || context == CaseContext.INTRA_FAMILIAL;
-            if (beaconportWindow && inScope && suspects > 0 && random.nextDouble() < 0.25) {
+        /**
+         * Operation Beaconport: closures with no further action taken from 2010 to March 2025 in the reviewing forces
+         * are referred in 2025, and some reopened, a few with an arrest after.
+         */
+        private void reopen(LocalDate closed, CaseContext context, int suspects, PoliceForce force) {
+            boolean beaconportWindow = !closed.isBefore(BEACONPORT_FROM) && !closed.isAfter(BEACONPORT_TO);
+            boolean inScope = context == CaseContext.GROUP_CSE || context == CaseContext.INTRA_FAMILIAL
+                    || context == CaseContext.PEER_ON_PEER;
+            if (beaconportWindow && inScope && suspects > 0 && beaconportForces.contains(force.code())
+                    && random.nextDouble() < BEACONPORT_REOPENED) {
                 LocalDate reopened = LocalDate.of(2025, 4, 1).plusDays(random.nextInt(200));
                 Map<PipelineColumn, String> row = row(EventType.CASE_REOPENED, reopened, lag(reopened));
                 row.put(PipelineColumn.OPERATION, "BEACONPORT");
@@ -138,17 +177,20 @@ public final class SyntheticHistory {
         private record SuspectPath(LocalDate exit, boolean open) {
         }
 
-        private SuspectPath suspect(String ref, LocalDate opened) {
+        private SuspectPath suspect(String ref, LocalDate opened, CaseContext context) {
             LocalDate identified = opened.plusDays(random.nextInt(60));
             if (identified.isAfter(HORIZON)) {
                 return new SuspectPath(null, true);
             }
             Map<PipelineColumn, String> row = suspectRow(EventType.SUSPECT_IDENTIFIED, ref, identified);
-            person(row, 14 + random.nextInt(40), random.nextDouble() < 0.93 ? "M" : "F", 0.37);
+            person(row, suspectAge(context), random.nextDouble() < 0.93 ? "M" : "F", SUSPECT_ETHNICITY_RECORDED);
             if (random.nextDouble() < 0.4) {
                 row.put(PipelineColumn.NATIONALITY, pick("GBR", "GBR", "GBR", "PAK", "ROU", "AFG", "IRQ"));
             }
-            boolean interview = random.nextDouble() < 0.3;
+            boolean interview = random.nextDouble() < INTERVIEW_INSTEAD_OF_ARREST;
+            if (random.nextDouble() < NEVER_CONTACTED) {
+                return exitBeforeCharge(ref, identified);
+            }
             LocalDate first = step(identified, 5, 200);
             if (first == null) {
                 return new SuspectPath(null, true);
@@ -258,27 +300,72 @@ public final class SyntheticHistory {
 
         private CaseContext context() {
             double roll = random.nextDouble();
-            if (roll < 0.22) {
-                return CaseContext.GROUP_CSE;
-            } else if (roll < 0.48) {
-                return CaseContext.INTRA_FAMILIAL;
-            } else if (roll < 0.63) {
-                return CaseContext.PEER_ON_PEER;
-            } else if (roll < 0.80) {
-                return CaseContext.ONLINE;
-            } else if (roll < 0.85) {
-                return CaseContext.INSTITUTIONAL;
-            } else if (roll < 0.92) {
-                return CaseContext.OTHER;
+            double cumulative = 0;
+            for (Map.Entry<CaseContext, Double> share : CONTEXT_SHARES.entrySet()) {
+                cumulative += share.getValue();
+                if (roll < cumulative) {
+                    return share.getKey();
+                }
             }
             return CaseContext.UNKNOWN;
         }
 
-        private int suspectCount(CaseContext context) {
-            if (random.nextDouble() < 0.12) {
-                return 0;
+        /** Cases are recorded more each year: the weight of a year grows by {@link #YEARLY_GROWTH}. */
+        private LocalDate openingDay() {
+            double roll = random.nextDouble() * totalYearWeight;
+            int year = FIRST_DAY.getYear();
+            while (year < HORIZON.getYear() && roll >= yearWeight(year)) {
+                roll -= yearWeight(year);
+                year++;
             }
-            return context == CaseContext.GROUP_CSE ? 2 + random.nextInt(6) : 1 + (random.nextDouble() < 0.25 ? 1 : 0);
+            LocalDate start = LocalDate.of(year, 1, 1);
+            LocalDate end = year == HORIZON.getYear() ? HORIZON : LocalDate.of(year, 12, 31);
+            return start.plusDays(random.nextInt((int) (end.toEpochDay() - start.toEpochDay()) + 1));
+        }
+
+        private int suspectCount(CaseContext context) {
+            return switch (context) {
+                case GROUP_CSE -> random.nextDouble() < 0.10 ? 0 : 2 + geometric(0.45, 8);
+                case INTRA_FAMILIAL -> random.nextDouble() < 0.08 ? 0 : 1 + (random.nextDouble() < 0.38
+                        ? 1 + random.nextInt(2) : 0);
+                case PEER_ON_PEER -> 1 + (random.nextDouble() < 0.35 ? 1 + random.nextInt(3) : 0);
+                case ONLINE -> random.nextDouble() < 0.2 ? 0 : 1 + (random.nextDouble() < 0.08 ? 1 : 0);
+                default -> random.nextDouble() < 0.15 ? 0 : 1 + (random.nextDouble() < 0.15 ? 1 : 0);
+            };
+        }
+
+        private int victimCount(CaseContext context) {
+            return switch (context) {
+                case GROUP_CSE -> 1 + geometric(0.11, 30);
+                case INTRA_FAMILIAL, PEER_ON_PEER -> 1 + geometric(0.55, 4);
+                case ONLINE -> 1 + geometric(0.5, 6);
+                default -> 1 + geometric(0.7, 3);
+            };
+        }
+
+        /** 0, 1, 2 ... with each further one at the chance {@code 1 - stop}, at most {@code max}. */
+        private int geometric(double stop, int max) {
+            int count = 0;
+            while (count < max && random.nextDouble() >= stop) {
+                count++;
+            }
+            return count;
+        }
+
+        private int victimAge(CaseContext context) {
+            double adult = context == CaseContext.GROUP_CSE ? 0.05 : 0.15;
+            return random.nextDouble() < adult ? 18 + random.nextInt(8) : 10 + random.nextInt(8);
+        }
+
+        private int suspectAge(CaseContext context) {
+            double juvenile = switch (context) {
+                case GROUP_CSE -> 0.38;
+                case INTRA_FAMILIAL -> 0.46;
+                case PEER_ON_PEER -> 0.95;
+                case ONLINE -> 0.30;
+                default -> 0.20;
+            };
+            return random.nextDouble() < juvenile ? 10 + random.nextInt(8) : 18 + random.nextInt(45);
         }
 
         private Map<PipelineColumn, String> suspectRow(EventType type, String suspectRef, LocalDate on) {
