@@ -25,6 +25,7 @@ import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.models.DefinitionModels;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Replays on a database of their own, in small throttled batches so that one can be stopped half way. */
 @IntegrationTest
 @TestPropertySource(properties = {"casetrail.test.database=replays", "casetrail.replay.cases-per-batch=20",
-        "casetrail.replay.throttle-millis=20"})
+        "casetrail.replay.throttle-millis=150"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayTest {
 
@@ -66,6 +67,12 @@ class ReplayTest {
     void importHistory() {
         CsvFiles.Generated history = CsvFiles.synthetic(3, 400, "R");
         assertThat(imports.importCsv("REPLAY", history.file(), ImportProgress.NONE).applied()).isTrue();
+    }
+
+    /** Whatever a test stopped goes on, so that one test's stop never holds up the next. */
+    @AfterEach
+    void resumeWhatWasStopped() {
+        replays.resumeInterrupted();
     }
 
     private Definition register(String id, int version, Definition.Rules rules) {
@@ -163,6 +170,7 @@ class ReplayTest {
         Map<String, Object> duringReplay = http.exchange("/api/v1/funnel?definition=all-cases&groupBy=year",
                 HttpMethod.GET, null, JSON).getBody();
         assertThat(duringReplay).as("the server keeps answering").containsKey("groups");
+        assertThat(replays.find(id).orElseThrow().state()).as("while the replay runs").isEqualTo(Replay.State.RUNNING);
         replays.stop();
         Thread.sleep(300);
         Replay stopped = replays.find(id).orElseThrow();

@@ -183,6 +183,11 @@ public class DefinitionModels {
         List<Stage> stages = FunnelFigure.stagesFrom(entry);
         Map<GroupKey, long[][]> counts = new HashMap<>();
         jdbc.query(sql, row -> {
+            if (row.getLong("recorded") == 0) {
+                // An aggregate without GROUP BY answers one row even for an empty cohort: a group with no member,
+                // which a figure leaves out.
+                return;
+            }
             Map<String, Object> key = new LinkedHashMap<>();
             for (int i = 0; i < scope.groupBy().size(); i++) {
                 key.put(scope.groupBy().get(i).key(), row.getObject(i + 1));
