@@ -40,7 +40,8 @@ public final class CommandLine {
         String[] commandArgs = Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("casetrail.demo.load=false", "spring.main.banner-mode=off",
+                .properties("casetrail.demo.load=false", "casetrail.processors.enabled=false",
+                        "spring.main.banner-mode=off",
                         "spring.main.log-startup-info=false", "logging.level.root=WARN")
                 .run(settings)) {
             picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {

@@ -75,7 +75,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new NoSnapshotJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -84,8 +84,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class));
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.ledger.LedgerIndexProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,12 @@ public class ProjectionConfiguration {
         return new DefinitionModels(jdbc);
     }
 
+    /**
+     * The processor that keeps replayed models current runs in the server only: a command-line import leaves it to the
+     * server, which catches up from its token when it next runs.
+     */
     @Bean
+    @ConditionalOnProperty(name = "casetrail.processors.enabled", havingValue = "true", matchIfMissing = true)
     public MemberModelProjection memberModelProjection(DefinitionModels models, LedgerCaseSource ledger,
                                                        DefinitionCatalog definitions) {
         return new MemberModelProjection(models, ledger, definitions::find);
