@@ -1,10 +1,12 @@
 package org.casetrail.api.cli;
 
+import org.casetrail.api.benchmark.BenchmarkCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "casetrail", mixinStandardHelpOptions = true,
         description = "Casetrail: the event-sourced ledger of the criminal-justice pipeline. "
                 + "Run without a command to start the server.",
-        subcommands = {ImportCommand.class, ImportPoliceUkCommand.class, GenerateCommand.class})
+        subcommands = {ImportCommand.class, ImportPoliceUkCommand.class, GenerateCommand.class,
+                BenchmarkCommand.class})
 public class CasetrailCommand {
 }

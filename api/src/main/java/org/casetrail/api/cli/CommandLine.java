@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "benchmark", "help", "--help", "-h");
     /** Commands that work on files alone start no application context and need no database. */
     private static final Set<String> WITHOUT_STORE = Set.of("generate");
     /** Arguments that set application properties, as they do for the server, rather than options of a command. */
@@ -47,7 +47,7 @@ public final class CommandLine {
             picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    if (type.getPackageName().startsWith(CommandLine.class.getPackageName())) {
+                    if (type.getPackageName().startsWith("org.casetrail.api")) {
                         return context.getAutowireCapableBeanFactory().createBean(type);
                     }
                     return plain.create(type);

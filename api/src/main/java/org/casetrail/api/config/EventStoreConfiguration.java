@@ -33,6 +33,11 @@ public class EventStoreConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
+        return casetrailEventSchema();
+    }
+
+    /** The snake_case event tables of db/migration/V1, for any engine on a Casetrail database. */
+    public static EventSchema casetrailEventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")
