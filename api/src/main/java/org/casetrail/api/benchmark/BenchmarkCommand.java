@@ -288,6 +288,4 @@ public class BenchmarkCommand implements Callable<Integer> {
             return out.toString();
         }
     }
-
-
 }

@@ -1,6 +1,5 @@
 package org.casetrail.api.importing;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,9 +16,9 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.csv.PipelineRow;
+import org.casetrail.projections.jdbc.CursorQuery;
 import org.casetrail.projections.ledger.LedgerIndex;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StagingArea {
 
-    static final int FETCH_SIZE = 2_000;
     private static final int WRITE_BATCH = 1_000;
 
     private final DataSource dataSource;
@@ -174,29 +172,8 @@ class StagingArea {
         jdbc.update("DELETE FROM import_staging WHERE import_id = ?", importId);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Streams a query through a server-side cursor (PostgreSQL needs a transaction and a fetch size for one). */
-    private void stream(String sql, Binder binder, RowHandler<ResultSet> handler) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH_SIZE);
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        handler.accept(rows);
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("reading staged import rows failed", e);
-        }
+    private void stream(String sql, CursorQuery.Binder binder, RowHandler<ResultSet> handler) {
+        CursorQuery.stream(dataSource, sql, binder, handler::accept);
     }
 
     private static String prefixed(String alias) {

@@ -171,7 +171,7 @@ public class ReplayService {
             String checkpoint = new ArrayList<>(cases.keySet()).get(cases.size() - 1);
             long now = System.currentTimeMillis();
             transactions.executeWithoutResult(status -> {
-                models.replace(definition, MemberModelProjection.rows(definition, cases));
+                models.insert(definition, MemberModelProjection.rows(definition, cases));
                 jdbc.update("UPDATE replay SET checkpoint_case = ?, events_done = events_done + ?, "
                         + "running_millis = running_millis + ? WHERE id = ?", checkpoint, events, now - lastWrite, id);
             });

@@ -16,6 +16,7 @@ import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -90,6 +91,8 @@ public class DefinitionModels {
             jdbc.update(connection -> {
                 PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
                         + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)");
+                // A generic plan made while the table was small would scan all of it for every batch.
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
                 statement.setString(1, definition.id());
                 statement.setInt(2, definition.version());
                 Array array = connection.createArrayOf("varchar", refs);
@@ -97,6 +100,15 @@ public class DefinitionModels {
                 return statement;
             });
         }
+        insert(definition, cases);
+    }
+
+    /**
+     * Adds the rows of cases the model does not hold yet: a replay building a model from empty writes each case once,
+     * so it needs no deletes (with them, every batch scanned the growing tables: 233 s instead of about 30 s for
+     * 900,000 events).
+     */
+    public void insert(Definition definition, List<MemberRows> cases) {
         List<Object[]> caseRows = new ArrayList<>();
         List<Object[]> suspectRows = new ArrayList<>();
         for (MemberRows rows : cases) {
