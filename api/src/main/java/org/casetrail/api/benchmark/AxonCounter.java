@@ -43,7 +43,12 @@ final class AxonCounter {
                 .build();
         try {
             processor.start();
+            long deadline = System.currentTimeMillis() + java.util.concurrent.TimeUnit.HOURS.toMillis(2);
             while (counted.get() < expected) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Axon's processor counted " + counted.get() + " of " + expected
+                            + " events in two hours");
+                }
                 Thread.sleep(20);
             }
             return counted.get();

@@ -169,11 +169,12 @@ public class ReplayService {
                 return;
             }
             String checkpoint = new ArrayList<>(cases.keySet()).get(cases.size() - 1);
-            long now = System.currentTimeMillis();
             transactions.executeWithoutResult(status -> {
                 models.insert(definition, MemberModelProjection.rows(definition, cases));
+                long now = System.currentTimeMillis();
                 jdbc.update("UPDATE replay SET checkpoint_case = ?, events_done = events_done + ?, "
                         + "running_millis = running_millis + ? WHERE id = ?", checkpoint, events, now - lastWrite, id);
+                lastWrite = now;
             });
             cases.clear();
             events = 0;
@@ -190,6 +191,10 @@ public class ReplayService {
             catchUp(definition, caughtUpTo);
             caughtUpTo = head;
         }
+        // The model was just filled in bulk: without fresh statistics the planner takes its tables for empty and
+        // joins them by nested scans (seen: a funnel of 100,000 cases still running after minutes). So statistics
+        // first, and only then is the model handed over for queries.
+        jdbc.execute("ANALYZE definition_case, definition_suspect");
         long from = caughtUpTo;
         transactions.executeWithoutResult(status -> {
             models.lockForFinish(definition);
@@ -199,9 +204,6 @@ public class ReplayService {
             jdbc.update("UPDATE replay SET state = ?, finished_at = now() WHERE id = ?",
                     Replay.State.COMPLETED.name(), id);
         });
-        // The model was just filled in bulk: without fresh statistics the planner takes its tables for empty and
-        // joins them by nested scans (seen: minutes for a funnel of 10,000 cases).
-        jdbc.execute("ANALYZE definition_case, definition_suspect");
         log.info("Replay {} of {} completed", id, definition.reference());
     }
 
