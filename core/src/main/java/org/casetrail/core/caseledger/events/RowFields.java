@@ -56,12 +56,6 @@ public record RowFields(LocalDate occurredOn, String forceCode, CaseContext cont
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().occurredOn(occurredOn).forceCode(forceCode).context(context).offenceFrom(offenceFrom)
-                .suspectRef(suspectRef).victimRef(victimRef).person(person()).nationality(nationality)
-                .outcomeType(outcomeType).operation(operation).plea(plea).note(note);
-    }
-
     public static final class Builder {
         private LocalDate occurredOn;
         private String forceCode;
