@@ -1,5 +1,6 @@
 package org.casetrail.api.importing;
 
+import org.casetrail.projections.jdbc.ArrayParameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -107,14 +108,13 @@ public class PoliceUkImportService {
             Set<String> found = new HashSet<>();
             List<String> all = new ArrayList<>(values);
             for (int i = 0; i < all.size(); i += LOOKUP_BATCH) {
-                Object[] batch = all.subList(i, Math.min(all.size(), i + LOOKUP_BATCH)).toArray();
+                List<String> batch = all.subList(i, Math.min(all.size(), i + LOOKUP_BATCH));
                 jdbc.query(connection -> {
-                    PreparedStatement statement = connection.prepareStatement(sql);
-                    int index = 1;
+                    PreparedStatement statement = ArrayParameter.prepare(connection, sql, bySource ? 2 : 1,
+                            "varchar", batch);
                     if (bySource) {
-                        statement.setString(index++, source);
+                        statement.setString(1, source);
                     }
-                    statement.setArray(index, connection.createArrayOf("varchar", batch));
                     return statement;
                 }, row -> {
                     found.add(row.getString(1));

@@ -1,5 +1,6 @@
 package org.casetrail.api.importing;
 
+import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -140,10 +141,9 @@ class StagingArea {
     void forgetLines(UUID importId, List<Long> lines) {
         if (!lines.isEmpty()) {
             jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM import_staging WHERE import_id = ? AND line = ANY (?)");
+                PreparedStatement statement = ArrayParameter.prepare(connection,
+                        "DELETE FROM import_staging WHERE import_id = ? AND line = ANY (?)", 2, "bigint", lines);
                 statement.setObject(1, importId);
-                statement.setArray(2, connection.createArrayOf("bigint", lines.toArray()));
                 return statement;
             });
         }

@@ -1,5 +1,6 @@
 package org.casetrail.projections.effective;
 
+import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,12 +91,8 @@ public class LedgerCaseSource {
         if (caseRefs.isEmpty()) {
             return events;
         }
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_row "
-                    + "WHERE case_ref = ANY (?) ORDER BY case_ref, position");
-            statement.setArray(1, connection.createArrayOf("varchar", caseRefs.toArray()));
-            return statement;
-        }, row -> {
+        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT " + COLUMNS + " FROM ledger_row "
+                + "WHERE case_ref = ANY (?) ORDER BY case_ref, position", 1, "varchar", caseRefs), row -> {
             LedgerEvent event = event(row);
             events.get(event.caseRef()).add(event);
         });

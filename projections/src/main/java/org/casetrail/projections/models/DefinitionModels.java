@@ -1,6 +1,6 @@
 package org.casetrail.projections.models;
 
-import java.sql.Array;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -86,17 +85,13 @@ public class DefinitionModels {
         if (cases.isEmpty()) {
             return;
         }
-        Object[] refs = cases.stream().map(MemberRows::caseRef).toArray();
+        List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
         for (String table : List.of("definition_suspect", "definition_case")) {
             jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
-                        + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)");
-                // A generic plan made while the table was small would scan all of it for every batch.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
+                        + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)", 3, "varchar", refs);
                 statement.setString(1, definition.id());
                 statement.setInt(2, definition.version());
-                Array array = connection.createArrayOf("varchar", refs);
-                statement.setArray(3, array);
                 return statement;
             });
         }
