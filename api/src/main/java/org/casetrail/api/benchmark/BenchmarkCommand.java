@@ -28,7 +28,6 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
-import org.casetrail.api.importing.ImportProgress;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
 import org.casetrail.api.replays.Replay;
@@ -104,7 +103,9 @@ public class BenchmarkCommand implements Callable<Integer> {
                     return new SyntheticHistory(seed, cases, "BENCH").write(out);
                 }
             });
-            ImportReport report = timed(results, "import", () -> imports.importCsv("BENCH", file, ImportProgress.NONE));
+            PhaseClock importPhases = new PhaseClock();
+            ImportReport report = timed(results, "import", () -> imports.importCsv("BENCH", file, importPhases));
+            results.importPhases = importPhases.summary();
             long events = report.accepted();
             results.rate("import", events);
             RawAppend.Measured raw = RawAppend.into(scratchUrl, scratchUser, scratchPassword, file, serializer);
@@ -251,6 +252,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         final Map<String, Double> seconds = new java.util.LinkedHashMap<>();
         final Map<String, Long> counted = new java.util.LinkedHashMap<>();
         final Map<String, double[]> latencies = new java.util.LinkedHashMap<>();
+        String importPhases = "";
 
         void rate(String name, long events) {
             counted.put(name, events);
@@ -280,6 +282,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                 out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %s |%n", name, counted.get(name),
                         seconds.get(name), perSecond(name), ratio));
             }
+            out.append("\nImport phases: ").append(importPhases).append(".\n");
             out.append("\n| query | calls | p50 ms | p99 ms |\n|---|---|---|---|\n");
             latencies.forEach((name, values) -> out.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n",
                     name, values[2], values[0], values[1])));

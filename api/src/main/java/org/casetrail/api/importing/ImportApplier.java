@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.EventMetaData;
@@ -20,18 +20,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a checked import: one {@link RecordCaseEvents} command per case, many cases to a database transaction so
- * that commits do not dominate. A transaction that loses a race with another writer is simply run again: the
- * aggregate skips what it already holds, so a retry never appends twice.
+ * Applies a checked import in batches of whole cases. A batch is appended directly ({@link CheckedAppender}) when no
+ * other writer touched its cases since the check; otherwise it goes through the case aggregate, one
+ * {@link RecordCaseEvents} command per case, which checks again and skips what is already stored, so nothing is ever
+ * appended twice. A transaction that loses a race with another writer is simply run again.
  */
 @Component
 class ImportApplier {
 
-    static final int CASES_PER_TRANSACTION = 200;
+    static final int CASES_PER_BATCH = 500;
+    static final int MAX_EVENTS_PER_BATCH = 20_000;
     static final int EVENTS_PER_COMMAND = 2_000;
     private static final int ATTEMPTS = 5;
 
     private final StagingArea staging;
+    private final CheckedAppender appender;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
 
@@ -39,8 +42,10 @@ class ImportApplier {
      * The applier retries whole transactions itself, so it sends through a gateway without a retry scheduler: a retry
      * inside a transaction that already failed could never commit.
      */
-    ImportApplier(StagingArea staging, CommandBus commandBus, PlatformTransactionManager transactionManager) {
+    ImportApplier(StagingArea staging, CheckedAppender appender, CommandBus commandBus,
+                  PlatformTransactionManager transactionManager) {
         this.staging = staging;
+        this.appender = appender;
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -50,8 +55,7 @@ class ImportApplier {
 
     Outcome apply(UUID importId, ImportProgress progress) {
         Batch batch = new Batch(importId, progress);
-        staging.forEachStagedEvent(importId, staged -> batch.add(staged));
-        batch.closeCase();
+        staging.forEachStagedEvent(importId, batch::add);
         batch.commit();
         return new Outcome(batch.appended, batch.duplicates);
     }
@@ -59,9 +63,9 @@ class ImportApplier {
     private final class Batch {
         private final UUID importId;
         private final ImportProgress progress;
-        private final List<RecordCaseEvents> commandsToSend = new ArrayList<>();
+        private final List<StagingArea.StagedEvent> events = new ArrayList<>();
         private String caseRef;
-        private List<RecordCaseEvents.Entry> caseEntries = new ArrayList<>();
+        private int cases;
         private long appended;
         private long duplicates;
 
@@ -71,35 +75,55 @@ class ImportApplier {
         }
 
         void add(StagingArea.StagedEvent staged) {
-            if (!staged.caseRef().equals(caseRef) || caseEntries.size() == EVENTS_PER_COMMAND) {
-                closeCase();
+            if (!staged.caseRef().equals(caseRef)) {
+                if (cases == CASES_PER_BATCH) {
+                    commit();
+                }
                 caseRef = staged.caseRef();
+                cases++;
             }
-            caseEntries.add(new RecordCaseEvents.Entry(staged.event(), staged.line()));
-        }
-
-        void closeCase() {
-            if (!caseEntries.isEmpty()) {
-                commandsToSend.add(new RecordCaseEvents(caseRef, caseEntries));
-                caseEntries = new ArrayList<>();
-            }
-            if (commandsToSend.size() == CASES_PER_TRANSACTION) {
+            events.add(staged);
+            if (events.size() == MAX_EVENTS_PER_BATCH) {
                 commit();
+                cases = 1;
             }
         }
 
         void commit() {
-            if (commandsToSend.isEmpty()) {
+            if (events.isEmpty()) {
                 return;
             }
-            RecordingOutcome total = inOneTransaction(commandsToSend);
-            appended += total.appended();
-            duplicates += total.duplicates();
-            progress.advanced(commandsToSend.stream().mapToLong(command -> command.entries().size()).sum());
-            commandsToSend.clear();
+            if (appender.append(importId, events)) {
+                appended += events.size();
+            } else {
+                RecordingOutcome outcome = throughTheAggregate(commandsFor(events));
+                appended += outcome.appended();
+                duplicates += outcome.duplicates();
+            }
+            progress.advanced(events.size());
+            events.clear();
+            cases = 0;
         }
 
-        private RecordingOutcome inOneTransaction(List<RecordCaseEvents> batch) {
+        private List<RecordCaseEvents> commandsFor(List<StagingArea.StagedEvent> batch) {
+            List<RecordCaseEvents> commandsToSend = new ArrayList<>();
+            List<RecordCaseEvents.Entry> entries = new ArrayList<>();
+            String current = null;
+            for (StagingArea.StagedEvent staged : batch) {
+                if (!staged.caseRef().equals(current) || entries.size() == EVENTS_PER_COMMAND) {
+                    if (!entries.isEmpty()) {
+                        commandsToSend.add(new RecordCaseEvents(current, entries));
+                    }
+                    entries = new ArrayList<>();
+                    current = staged.caseRef();
+                }
+                entries.add(new RecordCaseEvents.Entry(staged.event(), staged.line()));
+            }
+            commandsToSend.add(new RecordCaseEvents(current, entries));
+            return commandsToSend;
+        }
+
+        private RecordingOutcome throughTheAggregate(List<RecordCaseEvents> batch) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return transactions.execute(status -> {

@@ -1,6 +1,7 @@
 package org.casetrail.api.importing;
 
 import org.casetrail.projections.jdbc.ArrayParameter;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.csv.PipelineRow;
+import org.casetrail.projections.jdbc.CopyRows;
 import org.casetrail.projections.jdbc.CursorQuery;
 import org.casetrail.projections.ledger.LedgerIndex;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,8 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StagingArea {
 
-    private static final int WRITE_BATCH = 1_000;
-
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -42,39 +42,46 @@ class StagingArea {
         this.serializer = serializer;
     }
 
-    /** Buffers rows and writes them in batches; close it to write the rest. */
+    /**
+     * Streams rows into the staging table with one {@code COPY} on a connection of its own (committed when closed; an
+     * import that fails later clears what it staged).
+     */
     final class Writer implements AutoCloseable {
         private final UUID importId;
-        private final List<Object[]> pending = new ArrayList<>(WRITE_BATCH);
+        private final Connection connection;
+        private final CopyRows copy;
 
         private Writer(UUID importId) {
             this.importId = importId;
+            try {
+                this.connection = dataSource.getConnection();
+                this.copy = CopyRows.into(connection, "import_staging", "import_id, line, case_ref, source_row_id, "
+                        + "event_type, suspect_ref, victim_ref, corrected_row_id, fingerprint, payload_type, payload");
+            } catch (SQLException e) {
+                throw jdbc.getExceptionTranslator().translate("staging rows", null, e);
+            }
         }
 
         void add(PipelineRow row) {
             CaseEvent event = row.event();
             StreamFact fact = StreamFact.of(event);
             SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
-            pending.add(new Object[]{importId, row.line(), event.caseRef(), fact.row().rowId(), fact.type().name(),
-                    fact.suspectRef(), fact.victimRef(), fact.correctedRowId(), fact.fingerprint(),
-                    payload.getType().getName(), payload.getData()});
-            if (pending.size() == WRITE_BATCH) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (!pending.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO import_staging (import_id, line, case_ref, source_row_id, event_type, "
-                        + "suspect_ref, victim_ref, corrected_row_id, fingerprint, payload_type, payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pending);
-                pending.clear();
+            try {
+                copy.add(importId, row.line(), event.caseRef(), fact.row().rowId(), fact.type().name(),
+                        fact.suspectRef(), fact.victimRef(), fact.correctedRowId(), fact.fingerprint(),
+                        payload.getType().getName(), payload.getData());
+            } catch (SQLException e) {
+                throw jdbc.getExceptionTranslator().translate("staging line " + row.line(), null, e);
             }
         }
 
         @Override
         public void close() {
-            flush();
+            try (connection) {
+                copy.close();
+            } catch (SQLException e) {
+                throw jdbc.getExceptionTranslator().translate("staging rows", null, e);
+            }
         }
     }
 

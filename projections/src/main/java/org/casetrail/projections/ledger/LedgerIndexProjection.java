@@ -1,8 +1,6 @@
 package org.casetrail.projections.ledger;
 
 import org.casetrail.projections.jdbc.ArrayParameter;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +12,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.caseledger.events.RowFields;
+import org.casetrail.projections.jdbc.CopyRows;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,10 +29,9 @@ public class LedgerIndexProjection {
 
     public static final String PROCESSING_GROUP = "ledger-index";
     private static final String PENDING = LedgerIndexProjection.class.getName() + ".pending";
-    private static final String INSERT = "INSERT INTO ledger_row (source, source_row_id, case_ref, position, event_id, "
-            + "event_type, occurred_on, reported_on, suspect_ref, victim_ref, corrected_row_id, force_code, context, "
-            + "offence_from, age, sex, ethnicity, officer_ethnicity, nationality, outcome_type, operation, plea, note, "
-            + "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "source, source_row_id, case_ref, position, event_id, event_type, "
+            + "occurred_on, reported_on, suspect_ref, victim_ref, corrected_row_id, force_code, context, offence_from, "
+            + "age, sex, ethnicity, officer_ethnicity, nationality, outcome_type, operation, plea, note, fingerprint";
 
     private final JdbcTemplate jdbc;
 
@@ -85,22 +84,29 @@ public class LedgerIndexProjection {
             return;
         }
         Map<String, Long> positions = positions(batch);
-        List<Object[]> rows = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-            CaseEvent event = pending.event();
-            StreamFact fact = StreamFact.of(event);
-            RowFields f = event.fields();
-            Long position = positions.get(pending.eventId());
-            if (position == null) {
-                throw new IllegalStateException("event " + pending.eventId() + " is not in the event store");
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (CopyRows rows = CopyRows.into(connection, "ledger_row", COLUMNS)) {
+                for (Pending pending : batch) {
+                    rows.add(row(pending, positions));
+                }
             }
-            rows.add(new Object[]{fact.row().source(), fact.row().rowId(), event.caseRef(), position,
-                    pending.eventId(), fact.type().name(), date(event.occurredOn()), date(event.reportedOn()),
-                    f.suspectRef(), f.victimRef(), fact.correctedRowId(), f.forceCode(), name(f.context()),
-                    date(f.offenceFrom()), f.age(), name(f.sex()), f.ethnicity(), f.officerEthnicity(),
-                    f.nationality(), f.outcomeType(), f.operation(), name(f.plea()), f.note(), fact.fingerprint()});
+            return null;
+        });
+    }
+
+    private static Object[] row(Pending pending, Map<String, Long> positions) {
+        CaseEvent event = pending.event();
+        StreamFact fact = StreamFact.of(event);
+        RowFields f = event.fields();
+        Long position = positions.get(pending.eventId());
+        if (position == null) {
+            throw new IllegalStateException("event " + pending.eventId() + " is not in the event store");
         }
-        jdbc.batchUpdate(INSERT, rows);
+        return new Object[]{fact.row().source(), fact.row().rowId(), event.caseRef(), position, pending.eventId(),
+                fact.type().name(), event.occurredOn(), event.reportedOn(), f.suspectRef(), f.victimRef(),
+                fact.correctedRowId(), f.forceCode(), name(f.context()), f.offenceFrom(), f.age(), name(f.sex()),
+                f.ethnicity(), f.officerEthnicity(), f.nationality(), f.outcomeType(), f.operation(), name(f.plea()),
+                f.note(), fact.fingerprint()};
     }
 
     private Map<String, Long> positions(List<Pending> batch) {
@@ -111,10 +117,6 @@ public class LedgerIndexProjection {
             positions.put(row.getString(1), row.getLong(2));
         });
         return positions;
-    }
-
-    private static Date date(LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
     }
 
     private static String name(Enum<?> value) {

@@ -1,0 +1,84 @@
+package org.casetrail.api.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.casetrail.core.caseledger.CaseAggregate;
+import org.casetrail.core.caseledger.EventMetaData;
+import org.casetrail.projections.jdbc.ArrayParameter;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends the events of cases the whole-file check has already accepted straight to the event store, many cases to a
+ * batch, without loading each case's aggregate: under the import lock that check ran the very rules the aggregate
+ * runs ({@code CaseStreamRules}) against everything stored, so loading the case again would only repeat it, at two
+ * round trips per case. The events go through Axon's event store, so the ledger index and every processor see them as
+ * they see any other append.
+ * <p>
+ * The unique (case, sequence number) key is the guard: if any other writer appended to one of the cases since the
+ * check, the batch fails as a whole, nothing of it is stored, and {@link #append} reports it so that the caller can
+ * send that batch through the aggregate instead.
+ */
+@Component
+class CheckedAppender {
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    CheckedAppender(EventStore eventStore, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Appends the staged events of whole cases in one transaction; false, with nothing stored, if a case moved on. */
+    boolean append(UUID importId, List<StagingArea.StagedEvent> events) {
+        try {
+            transactions.executeWithoutResult(status -> eventStore.publish(messages(importId, events)));
+            return true;
+        } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private List<DomainEventMessage<?>> messages(UUID importId, List<StagingArea.StagedEvent> events) {
+        Map<String, Long> next = nextSequenceNumbers(events.stream().map(StagingArea.StagedEvent::caseRef)
+                .distinct().toList());
+        String aggregateType = CaseAggregate.class.getSimpleName();
+        String importIdText = importId.toString();
+        List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
+        for (StagingArea.StagedEvent staged : events) {
+            long sequence = next.merge(staged.caseRef(), 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>(aggregateType, staged.caseRef(), sequence, staged.event(),
+                    MetaData.with(EventMetaData.IMPORT_ID, importIdText).and(EventMetaData.LINE, staged.line())));
+        }
+        return messages;
+    }
+
+    /** Each case's next sequence number: 0 for a new case, one past its last event otherwise. */
+    private Map<String, Long> nextSequenceNumbers(List<String> caseRefs) {
+        Map<String, Long> next = new HashMap<>();
+        caseRefs.forEach(caseRef -> next.put(caseRef, 0L));
+        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT aggregate_identifier, "
+                        + "max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ANY (?) "
+                        + "GROUP BY aggregate_identifier", 1, "varchar", caseRefs),
+                row -> {
+                    next.put(row.getString(1), row.getLong(2) + 1);
+                });
+        return next;
+    }
+}

@@ -1,0 +1,114 @@
+package org.casetrail.api.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casetrail.api.support.CsvFiles.unique;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casetrail.api.support.CsvFiles;
+import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.core.caseledger.RecordCaseEvents;
+import org.casetrail.core.caseledger.events.CaseEvent;
+import org.casetrail.core.caseledger.events.CaseEvents;
+import org.casetrail.core.caseledger.events.RowFields;
+import org.casetrail.core.caseledger.events.SourceRow;
+import org.casetrail.core.pipeline.EventType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The direct append trusts the whole-file check only while nobody else writes the same cases. These tests hold another
+ * writer's append to a case open in a transaction while the import appends to it, so that the unique (case, sequence)
+ * key decides.
+ */
+@IntegrationTest
+class CheckedAppenderRaceTest {
+
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
+
+    @Autowired
+    CheckedAppender appender;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void a_batch_that_lost_the_race_stores_nothing_and_says_so() throws Exception {
+        String caseRef = unique("APPEND-RACE");
+        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef)));
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<Void> rival = appendAndHold(caseRef, holding);
+        holding.await(30, TimeUnit.SECONDS);
+
+        UUID importId = UUID.randomUUID();
+        boolean appended = appender.append(importId, List.of(
+                new StagingArea.StagedEvent(7, caseRef, arrest(caseRef, caseRef + "-import", "S9"))));
+        rival.get(30, TimeUnit.SECONDS);
+
+        assertThat(appended).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_row WHERE case_ref = ? AND source_row_id = ?",
+                Long.class, caseRef, caseRef + "-import")).isZero();
+        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", Long.class, caseRef)).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void an_import_racing_another_writer_falls_back_to_the_aggregate_and_appends_every_row_once() throws Exception {
+        String caseRef = unique("IMPORT-RACE");
+        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef)));
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<Void> rival = appendAndHold(caseRef, holding);
+        holding.await(30, TimeUnit.SECONDS);
+
+        Path file = CsvFiles.write(CsvFiles.csv(
+                caseRef + "-i1," + caseRef + ",SUSPECT_IDENTIFIED,2024-01-02,2024-01-03,,,S2,,,,,,",
+                caseRef + "-i2," + caseRef + ",ARRESTED,2024-01-05,2024-01-06,,,S2,,,,,,"));
+        ImportReport report = imports.importCsv("EVENTSTORE-TEST", file, ImportProgress.NONE);
+        rival.get(30, TimeUnit.SECONDS);
+
+        assertThat(report.applied()).isTrue();
+        assertThat(report.accepted()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", Long.class, caseRef)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_row WHERE case_ref = ?", Long.class, caseRef))
+                .isEqualTo(4L);
+    }
+
+    /** Another writer appends an arrest to the case and keeps its transaction open for a second before committing. */
+    private CompletableFuture<Void> appendAndHold(String caseRef, CountDownLatch holding) {
+        return CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+            commands.sendAndWait(RecordCaseEvents.of(arrest(caseRef, caseRef + "-rival", "S1")));
+            holding.countDown();
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
+
+    private static CaseEvent opened(String caseRef) {
+        return CaseEvents.create(EventType.CASE_OPENED, caseRef, DAY, new SourceRow("EVENTSTORE-TEST", caseRef + "-open"),
+                null, RowFields.builder().occurredOn(DAY).forceCode("E23000005").build());
+    }
+
+    private static CaseEvent arrest(String caseRef, String rowId, String suspect) {
+        return CaseEvents.create(EventType.ARRESTED, caseRef, DAY, new SourceRow("EVENTSTORE-TEST", rowId), null,
+                RowFields.builder().occurredOn(DAY).suspectRef(suspect).build());
+    }
+}
