@@ -185,16 +185,18 @@ public class ReplayService {
 
     /** Catches up with what was stored during the replay, then hands the model over to the processor. */
     private void finish(UUID id, Definition definition, long startedAt) {
+        // The model was just filled in bulk: without fresh statistics the planner takes its tables for empty and
+        // joins them by nested scans (seen: a funnel of 100,000 cases still running after minutes). So statistics
+        // first, then the funnel cells from the whole model, and only then catching up and handing over.
+        jdbc.execute("ANALYZE definition_case, definition_suspect");
+        models.buildCells(definition);
+        jdbc.execute("ANALYZE definition_funnel_cell");
         long caughtUpTo = startedAt;
         for (int round = 0; round < 3; round++) {
             long head = ledger.head();
             catchUp(definition, caughtUpTo);
             caughtUpTo = head;
         }
-        // The model was just filled in bulk: without fresh statistics the planner takes its tables for empty and
-        // joins them by nested scans (seen: a funnel of 100,000 cases still running after minutes). So statistics
-        // first, and only then is the model handed over for queries.
-        jdbc.execute("ANALYZE definition_case, definition_suspect");
         long from = caughtUpTo;
         transactions.executeWithoutResult(status -> {
             models.lockForFinish(definition);

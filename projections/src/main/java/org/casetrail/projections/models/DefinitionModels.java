@@ -3,6 +3,7 @@ package org.casetrail.projections.models;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ public class DefinitionModels {
                 definition.version());
         jdbc.update("DELETE FROM definition_case WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
+        jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
     }
 
     /**
@@ -86,6 +89,7 @@ public class DefinitionModels {
             return;
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
+        addToCells(definition, refs, -1);
         for (String table : List.of("definition_suspect", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
@@ -96,6 +100,7 @@ public class DefinitionModels {
             });
         }
         insert(definition, cases);
+        addToCells(definition, refs, 1);
     }
 
     /**
@@ -127,72 +132,76 @@ public class DefinitionModels {
     }
 
     /**
-     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view, by
-     * aggregation in SQL.
+     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view. Whole months
+     * come from the funnel cells; the members of partial months at the date bounds are counted directly.
      */
     public FunnelFigure.Result funnel(FigureScope scope, Stage entry, FunnelFigure.Unit unit) {
-        boolean bySuspect = unit == FunnelFigure.Unit.SUSPECT;
-        String entryDate = entry == Stage.RECORDED ? "opened_on" : bySuspect ? "arrested_on" : "first_arrest";
-        String members = bySuspect
-                ? "SELECT c.force_code, c.region, c.context, c.opened_on, s.arrested_on, "
-                + "s.charged_on IS NOT NULL AS charged_direct, "
-                + "(s.charged_on IS NOT NULL OR s.charged_implied) AS charged, "
-                + "s.prosecuted_on IS NOT NULL AS prosecuted_direct, "
-                + "(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied) AS prosecuted, "
-                + "s.convicted_on IS NOT NULL AS convicted, s.arrested_on IS NOT NULL AS arrested "
-                + "FROM definition_suspect s JOIN definition_case c ON c.definition_id = s.definition_id "
-                + "AND c.version = s.version AND c.case_ref = s.case_ref "
-                + "WHERE s.definition_id = ? AND s.version = ?"
-                : "SELECT c.force_code, c.region, c.context, c.opened_on, min(s.arrested_on) AS first_arrest, "
-                + "coalesce(bool_or(s.charged_on IS NOT NULL), false) AS charged_direct, "
-                + "coalesce(bool_or(s.charged_on IS NOT NULL OR s.charged_implied), false) AS charged, "
-                + "coalesce(bool_or(s.prosecuted_on IS NOT NULL), false) AS prosecuted_direct, "
-                + "coalesce(bool_or(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied), false) AS prosecuted, "
-                + "coalesce(bool_or(s.convicted_on IS NOT NULL), false) AS convicted, "
-                + "coalesce(bool_or(s.arrested_on IS NOT NULL), false) AS arrested "
-                + "FROM definition_case c LEFT JOIN definition_suspect s ON c.definition_id = s.definition_id "
-                + "AND c.version = s.version AND c.case_ref = s.case_ref "
-                + "WHERE c.definition_id = ? AND c.version = ? "
-                + "GROUP BY c.case_ref, c.force_code, c.region, c.context, c.opened_on";
+        Definition definition = scope.definition();
+        List<Object> arguments = new ArrayList<>();
+        LocalDate firstWholeMonth = scope.from() == null ? null
+                : scope.from().getDayOfMonth() == 1 ? scope.from() : scope.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWholeMonths = scope.to() == null ? null
+                : scope.to().plusDays(1).getDayOfMonth() == 1 ? scope.to().plusDays(1) : scope.to().withDayOfMonth(1);
+        StringBuilder cells = new StringBuilder("SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, "
+                + "context, entry_month AS entry_date, " + String.join(", ", STAGE_COLUMNS)
+                + " FROM definition_funnel_cell WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ?");
+        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name()));
+        if (firstWholeMonth != null) {
+            cells.append(" AND entry_month >= ?");
+            arguments.add(Date.valueOf(firstWholeMonth));
+        }
+        if (afterWholeMonths != null) {
+            cells.append(" AND entry_month < ?");
+            arguments.add(Date.valueOf(afterWholeMonths));
+        }
+        String rows = cells.toString();
+        if (firstWholeMonth != null || afterWholeMonths != null) {
+            List<String> inRange = new ArrayList<>();
+            List<String> outsideWholeMonths = new ArrayList<>();
+            arguments.addAll(List.of(definition.id(), definition.version()));
+            if (scope.from() != null) {
+                inRange.add("entry_date >= ?");
+                arguments.add(Date.valueOf(scope.from()));
+            }
+            if (scope.to() != null) {
+                inRange.add("entry_date <= ?");
+                arguments.add(Date.valueOf(scope.to()));
+            }
+            if (firstWholeMonth != null) {
+                outsideWholeMonths.add("entry_date < ?");
+                arguments.add(Date.valueOf(firstWholeMonth));
+            }
+            if (afterWholeMonths != null) {
+                outsideWholeMonths.add("entry_date >= ?");
+                arguments.add(Date.valueOf(afterWholeMonths));
+            }
+            rows += " UNION ALL SELECT force_code, region, context, entry_date, " + String.join(", ", STAGE_COLUMNS)
+                    + " FROM (" + members(unit, entry, false) + ") member WHERE " + String.join(" AND ", inRange)
+                    + " AND (" + String.join(" OR ", outsideWholeMonths) + ")";
+        }
         List<String> dims = new ArrayList<>();
         for (Dimension dimension : scope.groupBy()) {
             dims.add(switch (dimension) {
                 case FORCE -> "force_code";
                 case REGION -> "region";
-                case YEAR -> "extract(year FROM " + entryDate + ")::int";
+                case YEAR -> "extract(year FROM entry_date)::int";
                 case CONTEXT -> "context";
             });
         }
-        List<Object> arguments = new ArrayList<>(List.of(scope.definition().id(), scope.definition().version()));
-        StringBuilder where = new StringBuilder(" WHERE " + entryDate + " IS NOT NULL");
-        if (scope.from() != null) {
-            where.append(" AND ").append(entryDate).append(" >= ?");
-            arguments.add(Date.valueOf(scope.from()));
-        }
-        if (scope.to() != null) {
-            where.append(" AND ").append(entryDate).append(" <= ?");
-            arguments.add(Date.valueOf(scope.to()));
-        }
+        String where = "";
         if (!scope.forces().isEmpty()) {
-            where.append(" AND force_code IN (").append(String.join(",", scope.forces().stream().map(f -> "?")
-                    .toList())).append(")");
+            where = " WHERE force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
             arguments.addAll(scope.forces());
         }
-        String select = (dims.isEmpty() ? "" : String.join(", ", dims) + ", ")
-                + "count(*) AS recorded, count(*) FILTER (WHERE arrested) AS arrested, "
-                + "count(*) FILTER (WHERE charged) AS charged, "
-                + "count(*) FILTER (WHERE charged AND NOT charged_direct) AS charged_implied, "
-                + "count(*) FILTER (WHERE prosecuted) AS prosecuted, "
-                + "count(*) FILTER (WHERE prosecuted AND NOT prosecuted_direct) AS prosecuted_implied, "
-                + "count(*) FILTER (WHERE convicted) AS convicted";
-        String sql = "SELECT " + select + " FROM (" + members + ") member" + where
-                + (dims.isEmpty() ? "" : " GROUP BY " + String.join(", ", dims));
+        String sql = "SELECT " + (dims.isEmpty() ? "" : String.join(", ", dims) + ", ")
+                + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ") AS " + c).toList())
+                + " FROM (" + rows + ") counted" + where + (dims.isEmpty() ? "" : " GROUP BY " + String.join(", ", dims));
         List<Stage> stages = FunnelFigure.stagesFrom(entry);
         Map<GroupKey, long[][]> counts = new HashMap<>();
         jdbc.query(sql, row -> {
             if (row.getLong("recorded") == 0) {
-                // An aggregate without GROUP BY answers one row even for an empty cohort: a group with no member,
-                // which a figure leaves out.
+                // An aggregate without GROUP BY answers one row even for an empty cohort (and cells of members who
+                // left remain at zero): a group with no member, which a figure leaves out.
                 return;
             }
             Map<String, Object> key = new LinkedHashMap<>();
@@ -210,6 +219,81 @@ public class DefinitionModels {
             counts.put(key.isEmpty() ? GroupKey.NONE : new GroupKey(key), group);
         }, arguments.toArray());
         return FunnelFigure.result(entry, unit, counts);
+    }
+
+    private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
+            "prosecuted", "prosecuted_implied", "convicted");
+    private static final List<Stage> ENTRIES = List.of(Stage.RECORDED, Stage.ARRESTED);
+
+    /**
+     * The funnel's members as rows: place, entry date, and 1 or 0 for each stage reached (and for reaching charge or
+     * prosecution by implication only). Parameters: definition id, version, and with {@code ofCases} an array of case
+     * refs.
+     */
+    private static String members(FunnelFigure.Unit unit, Stage entry, boolean ofCases) {
+        if (unit == FunnelFigure.Unit.SUSPECT) {
+            return "SELECT c.force_code, c.region, c.context, "
+                    + (entry == Stage.RECORDED ? "c.opened_on" : "s.arrested_on") + " AS entry_date, 1 AS recorded, "
+                    + "(s.arrested_on IS NOT NULL)::int AS arrested, "
+                    + "(s.charged_on IS NOT NULL OR s.charged_implied)::int AS charged, "
+                    + "(s.charged_on IS NULL AND s.charged_implied)::int AS charged_implied, "
+                    + "(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied)::int AS prosecuted, "
+                    + "(s.prosecuted_on IS NULL AND s.prosecuted_implied)::int AS prosecuted_implied, "
+                    + "(s.convicted_on IS NOT NULL)::int AS convicted "
+                    + "FROM definition_suspect s JOIN definition_case c ON c.definition_id = s.definition_id "
+                    + "AND c.version = s.version AND c.case_ref = s.case_ref "
+                    + "WHERE s.definition_id = ? AND s.version = ?" + (ofCases ? " AND s.case_ref = ANY (?)" : "");
+        }
+        String charged = "coalesce(bool_or(s.charged_on IS NOT NULL OR s.charged_implied), false)";
+        String chargedDirect = "coalesce(bool_or(s.charged_on IS NOT NULL), false)";
+        String prosecuted = "coalesce(bool_or(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied), false)";
+        String prosecutedDirect = "coalesce(bool_or(s.prosecuted_on IS NOT NULL), false)";
+        return "SELECT c.force_code, c.region, c.context, "
+                + (entry == Stage.RECORDED ? "c.opened_on" : "min(s.arrested_on)") + " AS entry_date, 1 AS recorded, "
+                + "coalesce(bool_or(s.arrested_on IS NOT NULL), false)::int AS arrested, "
+                + charged + "::int AS charged, (" + charged + " AND NOT " + chargedDirect + ")::int AS charged_implied, "
+                + prosecuted + "::int AS prosecuted, "
+                + "(" + prosecuted + " AND NOT " + prosecutedDirect + ")::int AS prosecuted_implied, "
+                + "coalesce(bool_or(s.convicted_on IS NOT NULL), false)::int AS convicted "
+                + "FROM definition_case c LEFT JOIN definition_suspect s ON c.definition_id = s.definition_id "
+                + "AND c.version = s.version AND c.case_ref = s.case_ref "
+                + "WHERE c.definition_id = ? AND c.version = ?" + (ofCases ? " AND c.case_ref = ANY (?)" : "")
+                + " GROUP BY c.case_ref, c.force_code, c.region, c.context, c.opened_on";
+    }
+
+    /** Fills the funnel cells from the whole model (a replay does this once, after its bulk pass). */
+    public void buildCells(Definition definition) {
+        jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        addToCells(definition, null, 1);
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells. */
+    private void addToCells(Definition definition, List<String> caseRefs, int sign) {
+        for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
+            for (Stage entry : ENTRIES) {
+                String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
+                        + "region, context, entry_month, " + String.join(", ", STAGE_COLUMNS) + ") "
+                        + "SELECT ?, ?, ?, ?, coalesce(force_code, ''), coalesce(region, ''), context, "
+                        + "date_trunc('month', entry_date)::date, "
+                        + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
+                        + " FROM (" + members(unit, entry, caseRefs != null) + ") member WHERE entry_date IS NOT NULL "
+                        + "GROUP BY 5, 6, 7, 8 ON CONFLICT (definition_id, version, unit, entry, force_code, region, "
+                        + "context, entry_month) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
+                        .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
+                jdbc.update(connection -> {
+                    PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
+                            : ArrayParameter.prepare(connection, sql, 7, "varchar", caseRefs);
+                    statement.setString(1, definition.id());
+                    statement.setInt(2, definition.version());
+                    statement.setString(3, unit.name());
+                    statement.setString(4, entry.name());
+                    statement.setString(5, definition.id());
+                    statement.setInt(6, definition.version());
+                    return statement;
+                });
+            }
+        }
     }
 
     private static Date date(java.time.LocalDate day) {
