@@ -7,7 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,8 +28,12 @@ public class FigureIds {
     private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() {
     };
 
+    /** Ids this process has recorded: asking the same figure again writes nothing (a commit costs a disk flush). */
+    private static final int REMEMBERED = 100_000;
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
     public FigureIds(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -55,8 +61,14 @@ public class FigureIds {
             throw new IllegalStateException(e);
         }
         String id = hash(endpoint + "\n" + text).substring(0, 16);
-        jdbc.update("INSERT INTO figure_query (query_id, endpoint, parameters, position) VALUES (?, ?, ?::jsonb, ?) "
-                + "ON CONFLICT (query_id) DO NOTHING", id, endpoint, text, position);
+        if (!recorded.contains(id)) {
+            jdbc.update("INSERT INTO figure_query (query_id, endpoint, parameters, position) "
+                    + "VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (query_id) DO NOTHING", id, endpoint, text, position);
+            if (recorded.size() >= REMEMBERED) {
+                recorded.clear();
+            }
+            recorded.add(id);
+        }
         return new Query(id);
     }
 

@@ -110,13 +110,15 @@ class ReplayTest {
         int nonEmpty = 0;
         List<List<Dimension>> groupings = List.of(List.of(), List.of(Dimension.FORCE, Dimension.YEAR),
                 List.of(Dimension.REGION, Dimension.CONTEXT));
-        // Whole months come from the funnel cells, partial months at the bounds from the members: ranges of both kinds.
+        // Whole years and whole months come from the funnel cells, partial months at the bounds from the members:
+        // ranges of every combination.
         List<LocalDate[]> ranges = List.of(new LocalDate[]{null, null},
                 new LocalDate[]{LocalDate.of(2010, 1, 1), LocalDate.of(2019, 12, 31)},
                 new LocalDate[]{LocalDate.of(2012, 3, 15), LocalDate.of(2018, 7, 20)},
                 new LocalDate[]{null, LocalDate.of(2016, 2, 10)},
                 new LocalDate[]{LocalDate.of(2013, 5, 5), null},
-                new LocalDate[]{LocalDate.of(2015, 6, 3), LocalDate.of(2015, 6, 20)});
+                new LocalDate[]{LocalDate.of(2015, 6, 3), LocalDate.of(2015, 6, 20)},
+                new LocalDate[]{LocalDate.of(2014, 2, 1), LocalDate.of(2014, 11, 30)});
         for (Stage entry : List.of(Stage.RECORDED, Stage.ARRESTED)) {
             for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
                 for (List<Dimension> groupBy : groupings) {

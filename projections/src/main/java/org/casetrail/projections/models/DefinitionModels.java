@@ -17,6 +17,8 @@ import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.jdbc.CopyRows;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -109,26 +111,32 @@ public class DefinitionModels {
      * 900,000 events).
      */
     public void insert(Definition definition, List<MemberRows> cases) {
-        List<Object[]> caseRows = new ArrayList<>();
-        List<Object[]> suspectRows = new ArrayList<>();
-        for (MemberRows rows : cases) {
-            if (rows.caseRow() == null) {
-                continue;
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (CopyRows caseRows = CopyRows.into(connection, "definition_case", "definition_id, version, case_ref, "
+                    + "force_code, region, context, opened_on")) {
+                for (MemberRows rows : cases) {
+                    if (rows.caseRow() != null) {
+                        MemberRows.CaseRow c = rows.caseRow();
+                        caseRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
+                                c.context(), c.openedOn());
+                    }
+                }
             }
-            MemberRows.CaseRow c = rows.caseRow();
-            caseRows.add(new Object[]{definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
-                    c.context(), Date.valueOf(c.openedOn())});
-            for (MemberRows.SuspectRow s : rows.suspects()) {
-                suspectRows.add(new Object[]{definition.id(), definition.version(), rows.caseRef(), s.suspectRef(),
-                        date(s.arrestedOn()), date(s.chargedOn()), s.chargedImplied(), date(s.prosecutedOn()),
-                        s.prosecutedImplied(), date(s.convictedOn())});
+            try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
+                    + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
+                    + "prosecuted_implied, convicted_on")) {
+                for (MemberRows rows : cases) {
+                    if (rows.caseRow() != null) {
+                        for (MemberRows.SuspectRow s : rows.suspects()) {
+                            suspectRows.add(definition.id(), definition.version(), rows.caseRef(), s.suspectRef(),
+                                    s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
+                                    s.prosecutedImplied(), s.convictedOn());
+                        }
+                    }
+                }
             }
-        }
-        jdbc.batchUpdate("INSERT INTO definition_case (definition_id, version, case_ref, force_code, region, context, "
-                + "opened_on) VALUES (?, ?, ?, ?, ?, ?, ?)", caseRows);
-        jdbc.batchUpdate("INSERT INTO definition_suspect (definition_id, version, case_ref, suspect_ref, arrested_on, "
-                + "charged_on, charged_implied, prosecuted_on, prosecuted_implied, convicted_on) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", suspectRows);
+            return null;
+        });
     }
 
     /**
@@ -138,47 +146,35 @@ public class DefinitionModels {
     public FunnelFigure.Result funnel(FigureScope scope, Stage entry, FunnelFigure.Unit unit) {
         Definition definition = scope.definition();
         List<Object> arguments = new ArrayList<>();
-        LocalDate firstWholeMonth = scope.from() == null ? null
-                : scope.from().getDayOfMonth() == 1 ? scope.from() : scope.from().withDayOfMonth(1).plusMonths(1);
-        LocalDate afterWholeMonths = scope.to() == null ? null
-                : scope.to().plusDays(1).getDayOfMonth() == 1 ? scope.to().plusDays(1) : scope.to().withDayOfMonth(1);
-        StringBuilder cells = new StringBuilder("SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, "
-                + "context, entry_month AS entry_date, " + String.join(", ", STAGE_COLUMNS)
-                + " FROM definition_funnel_cell WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ?");
-        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name()));
-        if (firstWholeMonth != null) {
-            cells.append(" AND entry_month >= ?");
-            arguments.add(Date.valueOf(firstWholeMonth));
+        Window years = Window.of(scope, Period.YEAR);
+        Window months = Window.of(scope, Period.MONTH);
+        String cells = "SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
+                + "period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
+                + "WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ? AND period = ?";
+        List<String> parts = new ArrayList<>();
+        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(), Period.YEAR.name()));
+        parts.add(cells + years.inside("period_start", arguments));
+        if (!years.isEverything()) {
+            arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
+                    Period.MONTH.name()));
+            parts.add(cells + months.inside("period_start", arguments) + years.outside("period_start", arguments));
         }
-        if (afterWholeMonths != null) {
-            cells.append(" AND entry_month < ?");
-            arguments.add(Date.valueOf(afterWholeMonths));
-        }
-        String rows = cells.toString();
-        if (firstWholeMonth != null || afterWholeMonths != null) {
-            List<String> inRange = new ArrayList<>();
-            List<String> outsideWholeMonths = new ArrayList<>();
+        if (!months.isEverything()) {
             arguments.addAll(List.of(definition.id(), definition.version()));
+            StringBuilder inRange = new StringBuilder(" WHERE entry_date IS NOT NULL");
             if (scope.from() != null) {
-                inRange.add("entry_date >= ?");
+                inRange.append(" AND entry_date >= ?");
                 arguments.add(Date.valueOf(scope.from()));
             }
             if (scope.to() != null) {
-                inRange.add("entry_date <= ?");
+                inRange.append(" AND entry_date <= ?");
                 arguments.add(Date.valueOf(scope.to()));
             }
-            if (firstWholeMonth != null) {
-                outsideWholeMonths.add("entry_date < ?");
-                arguments.add(Date.valueOf(firstWholeMonth));
-            }
-            if (afterWholeMonths != null) {
-                outsideWholeMonths.add("entry_date >= ?");
-                arguments.add(Date.valueOf(afterWholeMonths));
-            }
-            rows += " UNION ALL SELECT force_code, region, context, entry_date, " + String.join(", ", STAGE_COLUMNS)
-                    + " FROM (" + members(unit, entry, false) + ") member WHERE " + String.join(" AND ", inRange)
-                    + " AND (" + String.join(" OR ", outsideWholeMonths) + ")";
+            parts.add("SELECT force_code, region, context, entry_date, " + String.join(", ", STAGE_COLUMNS)
+                    + " FROM (" + members(unit, entry, false) + ") member" + inRange
+                    + months.outside("entry_date", arguments));
         }
+        String rows = String.join(" UNION ALL ", parts);
         List<String> dims = new ArrayList<>();
         for (Dimension dimension : scope.groupBy()) {
             dims.add(switch (dimension) {
@@ -224,6 +220,63 @@ public class DefinitionModels {
     private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
             "prosecuted", "prosecuted_implied", "convicted");
     private static final List<Stage> ENTRIES = List.of(Stage.RECORDED, Stage.ARRESTED);
+
+    /** The periods funnel cells are kept for. */
+    private enum Period { YEAR, MONTH }
+
+    /**
+     * The whole periods within a query's bounds: {@code [lower, upper)}, either end open when the query's is. Dates
+     * outside it (and inside the query's bounds) are counted from finer cells or from the members.
+     */
+    private record Window(LocalDate lower, LocalDate upper) {
+
+        static Window of(FigureScope scope, Period period) {
+            LocalDate lower = scope.from() == null ? null : startOnOrAfter(scope.from(), period);
+            LocalDate upper = scope.to() == null ? null : startOnOrBefore(scope.to().plusDays(1), period);
+            return new Window(lower, upper);
+        }
+
+        private static LocalDate startOnOrAfter(LocalDate day, Period period) {
+            LocalDate start = startOnOrBefore(day, period);
+            return start.equals(day) ? day : period == Period.YEAR ? start.plusYears(1) : start.plusMonths(1);
+        }
+
+        private static LocalDate startOnOrBefore(LocalDate day, Period period) {
+            return period == Period.YEAR ? day.withDayOfYear(1) : day.withDayOfMonth(1);
+        }
+
+        boolean isEverything() {
+            return lower == null && upper == null;
+        }
+
+        /** {@code AND column} within the window; binds its dates. */
+        String inside(String column, List<Object> arguments) {
+            StringBuilder sql = new StringBuilder();
+            if (lower != null) {
+                sql.append(" AND ").append(column).append(" >= ?");
+                arguments.add(Date.valueOf(lower));
+            }
+            if (upper != null) {
+                sql.append(" AND ").append(column).append(" < ?");
+                arguments.add(Date.valueOf(upper));
+            }
+            return sql.toString();
+        }
+
+        /** {@code AND column} outside the window (nothing is outside an unbounded one); binds its dates. */
+        String outside(String column, List<Object> arguments) {
+            List<String> either = new ArrayList<>();
+            if (lower != null) {
+                either.add(column + " < ?");
+                arguments.add(Date.valueOf(lower));
+            }
+            if (upper != null) {
+                either.add(column + " >= ?");
+                arguments.add(Date.valueOf(upper));
+            }
+            return either.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", either) + ")";
+        }
+    }
 
     /**
      * The funnel's members as rows: place, entry date, and 1 or 0 for each stage reached (and for reaching charge or
@@ -272,31 +325,34 @@ public class DefinitionModels {
     private void addToCells(Definition definition, List<String> caseRefs, int sign) {
         for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
             for (Stage entry : ENTRIES) {
-                String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
-                        + "region, context, entry_month, " + String.join(", ", STAGE_COLUMNS) + ") "
-                        + "SELECT ?, ?, ?, ?, coalesce(force_code, ''), coalesce(region, ''), context, "
-                        + "date_trunc('month', entry_date)::date, "
-                        + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
-                        + " FROM (" + members(unit, entry, caseRefs != null) + ") member WHERE entry_date IS NOT NULL "
-                        + "GROUP BY 5, 6, 7, 8 ON CONFLICT (definition_id, version, unit, entry, force_code, region, "
-                        + "context, entry_month) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
-                        .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
-                jdbc.update(connection -> {
-                    PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                            : ArrayParameter.prepare(connection, sql, 7, "varchar", caseRefs);
-                    statement.setString(1, definition.id());
-                    statement.setInt(2, definition.version());
-                    statement.setString(3, unit.name());
-                    statement.setString(4, entry.name());
-                    statement.setString(5, definition.id());
-                    statement.setInt(6, definition.version());
-                    return statement;
-                });
+                for (Period period : Period.values()) {
+                    addToCells(definition, caseRefs, sign, unit, entry, period);
+                }
             }
         }
     }
 
-    private static Date date(java.time.LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
+    private void addToCells(Definition definition, List<String> caseRefs, int sign, FunnelFigure.Unit unit,
+                            Stage entry, Period period) {
+        String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
+                + "region, context, period, period_start, " + String.join(", ", STAGE_COLUMNS) + ") "
+                + "SELECT ?, ?, ?, ?, coalesce(force_code, ''), coalesce(region, ''), context, '"
+                + period.name() + "', date_trunc('" + period.name().toLowerCase() + "', entry_date)::date, "
+                + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
+                + " FROM (" + members(unit, entry, caseRefs != null) + ") member WHERE entry_date IS NOT NULL "
+                + "GROUP BY 5, 6, 7, 9 ON CONFLICT (definition_id, version, unit, entry, force_code, region, "
+                + "context, period, period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
+                .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
+        jdbc.update(connection -> {
+            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
+                    : ArrayParameter.prepare(connection, sql, 7, "varchar", caseRefs);
+            statement.setString(1, definition.id());
+            statement.setInt(2, definition.version());
+            statement.setString(3, unit.name());
+            statement.setString(4, entry.name());
+            statement.setString(5, definition.id());
+            statement.setInt(6, definition.version());
+            return statement;
+        });
     }
 }
