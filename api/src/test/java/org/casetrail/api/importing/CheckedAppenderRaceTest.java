@@ -50,10 +50,7 @@ class CheckedAppenderRaceTest {
     @Test
     void a_batch_that_lost_the_race_stores_nothing_and_says_so() throws Exception {
         String caseRef = unique("APPEND-RACE");
-        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef)));
-        CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<Void> rival = appendAndHold(caseRef, holding);
-        holding.await(30, TimeUnit.SECONDS);
+        CompletableFuture<Void> rival = openedWithARivalAppendHeldOpen(caseRef);
 
         UUID importId = UUID.randomUUID();
         boolean appended = appender.append(importId, List.of(
@@ -63,17 +60,13 @@ class CheckedAppenderRaceTest {
         assertThat(appended).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_row WHERE case_ref = ? AND source_row_id = ?",
                 Long.class, caseRef, caseRef + "-import")).isZero();
-        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number", Long.class, caseRef)).containsExactly(0L, 1L);
+        assertThat(sequenceNumbers(caseRef)).containsExactly(0L, 1L);
     }
 
     @Test
     void an_import_racing_another_writer_falls_back_to_the_aggregate_and_appends_every_row_once() throws Exception {
         String caseRef = unique("IMPORT-RACE");
-        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef)));
-        CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture<Void> rival = appendAndHold(caseRef, holding);
-        holding.await(30, TimeUnit.SECONDS);
+        CompletableFuture<Void> rival = openedWithARivalAppendHeldOpen(caseRef);
 
         Path file = CsvFiles.write(CsvFiles.csv(
                 caseRef + "-i1," + caseRef + ",SUSPECT_IDENTIFIED,2024-01-02,2024-01-03,,,S2,,,,,,",
@@ -83,15 +76,20 @@ class CheckedAppenderRaceTest {
 
         assertThat(report.applied()).isTrue();
         assertThat(report.accepted()).isEqualTo(2);
-        assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number", Long.class, caseRef)).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(sequenceNumbers(caseRef)).containsExactly(0L, 1L, 2L, 3L);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_row WHERE case_ref = ?", Long.class, caseRef))
                 .isEqualTo(4L);
     }
 
-    /** Another writer appends an arrest to the case and keeps its transaction open for a second before committing. */
-    private CompletableFuture<Void> appendAndHold(String caseRef, CountDownLatch holding) {
-        return CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+    /**
+     * Opens the case, then another writer appends an arrest to it and keeps its transaction open for a second and a
+     * half before committing; returns once that append is made and held.
+     */
+    private CompletableFuture<Void> openedWithARivalAppendHeldOpen(String caseRef) throws InterruptedException {
+        commands.sendAndWait(RecordCaseEvents.of(opened(caseRef)));
+        CountDownLatch holding = new CountDownLatch(1);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        CompletableFuture<Void> rival = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             commands.sendAndWait(RecordCaseEvents.of(arrest(caseRef, caseRef + "-rival", "S1")));
             holding.countDown();
             try {
@@ -100,6 +98,13 @@ class CheckedAppenderRaceTest {
                 Thread.currentThread().interrupt();
             }
         }));
+        holding.await(30, TimeUnit.SECONDS);
+        return rival;
+    }
+
+    private List<Long> sequenceNumbers(String caseRef) {
+        return jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", Long.class, caseRef);
     }
 
     private static CaseEvent opened(String caseRef) {

@@ -20,7 +20,6 @@ public final class CopyRows implements AutoCloseable {
 
     private final CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
-    private long rows;
 
     private CopyRows(CopyIn copy) {
         this.copy = copy;
@@ -40,14 +39,9 @@ public final class CopyRows implements AutoCloseable {
             append(values[i]);
         }
         buffer.append('\n');
-        rows++;
         if (buffer.length() >= FLUSH_AT) {
             flush();
         }
-    }
-
-    public long rows() {
-        return rows;
     }
 
     private void append(Object value) {
@@ -90,13 +84,6 @@ public final class CopyRows implements AutoCloseable {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
-        }
-    }
-
-    /** Abandons the statement: nothing of it is stored. */
-    public void cancel() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
         }
     }
 }

@@ -140,8 +140,9 @@ public class DefinitionModels {
     }
 
     /**
-     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view. Whole months
-     * come from the funnel cells; the members of partial months at the date bounds are counted directly.
+     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view. Whole years
+     * come from the year cells, whole months outside them from the month cells, and the members of partial months at
+     * the date bounds are counted directly.
      */
     public FunnelFigure.Result funnel(FigureScope scope, Stage entry, FunnelFigure.Unit unit) {
         Definition definition = scope.definition();
