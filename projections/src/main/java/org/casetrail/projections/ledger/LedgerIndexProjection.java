@@ -1,17 +1,18 @@
 package org.casetrail.projections.ledger;
 
-import org.casetrail.projections.jdbc.ArrayParameter;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.caseledger.events.RowFields;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,12 +40,13 @@ public class LedgerIndexProjection {
         this.jdbc = jdbc;
     }
 
-    private record Pending(String eventId, CaseEvent event) {
+    private record Pending(String eventId, String aggregateId, long sequenceNumber, CaseEvent event) {
     }
 
     @EventHandler
-    void on(CaseEvent event, EventMessage<?> message) {
-        Pending pending = new Pending(message.getIdentifier(), event);
+    void on(CaseEvent event, DomainEventMessage<?> message) {
+        Pending pending = new Pending(message.getIdentifier(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), event);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(pending));
             return;
@@ -109,11 +111,23 @@ public class LedgerIndexProjection {
                 f.note(), fact.fingerprint()};
     }
 
+    /**
+     * Looked up by (case, sequence number), not by event id: case references are appended in order, so their index
+     * pages stay in memory, where random event ids read a random page of a gigabyte-sized index per event (applying
+     * fell from 7,700 to 4,000 events/s by five million events when looked up by event id).
+     */
     private Map<String, Long> positions(List<Pending> batch) {
         Map<String, Long> positions = new HashMap<>();
-        jdbc.query(connection -> ArrayParameter.prepare(connection,
-                "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY (?)", 1,
-                "varchar", batch.stream().map(Pending::eventId).toList()), row -> {
+        jdbc.query(connection -> {
+            PreparedStatement statement = ArrayParameter.prepare(connection,
+                    "SELECT e.event_identifier, e.global_index FROM unnest(?::varchar[], ?::bigint[]) AS k(aggregate, seq)"
+                            + " JOIN domain_event_entry e"
+                            + " ON e.aggregate_identifier = k.aggregate AND e.sequence_number = k.seq", 1,
+                    "varchar", batch.stream().map(Pending::aggregateId).toList());
+            statement.setArray(2, connection.createArrayOf("bigint",
+                    batch.stream().map(Pending::sequenceNumber).toArray()));
+            return statement;
+        }, row -> {
             positions.put(row.getString(1), row.getLong(2));
         });
         return positions;
