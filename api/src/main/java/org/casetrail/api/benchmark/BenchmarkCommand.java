@@ -135,7 +135,7 @@ public class BenchmarkCommand implements Callable<Integer> {
 
             long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
             int slowRepeats = cases >= 500_000 ? 3 : 10;
-            latency(results, "funnel, current, by force and year", 50, FigureKind.FUNNEL,
+            latency(results, "funnel, current, by force and year", 200, FigureKind.FUNNEL,
                     Map.of("definition", "benchmark@1", "groupBy", "force,year"));
             latency(results, "lags, current, by force and year", slowRepeats, FigureKind.LAGS,
                     Map.of("definition", "benchmark@1", "groupBy", "force,year", "start", "ARRESTED", "end",
@@ -148,6 +148,9 @@ public class BenchmarkCommand implements Callable<Integer> {
                     "benchmark@1", "groupBy", "force,year", "position", String.valueOf(head / 2)));
 
             long databaseMb = jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class);
+            results.database = jdbc.queryForObject("SELECT 'PostgreSQL ' || current_setting('server_version') "
+                    + "|| ' (shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size ' "
+                    + "|| current_setting('max_wal_size') || ')'", String.class);
             String section = results.markdown(cases, rows, events, heap.peakMegabytes(), databaseMb, commandLine);
             System.out.println(section);
             if (appendTo != null) {
@@ -253,6 +256,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         final Map<String, Long> counted = new java.util.LinkedHashMap<>();
         final Map<String, double[]> latencies = new java.util.LinkedHashMap<>();
         String importPhases = "";
+        String database = "";
 
         void rate(String name, long events) {
             counted.put(name, events);
@@ -268,7 +272,8 @@ public class BenchmarkCommand implements Callable<Integer> {
                     events, Instant.now().toString().substring(0, 10)));
             out.append("Command: `").append(command).append("`; JVM ").append(System.getProperty("java.version"))
                     .append(", ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append(", ")
-                    .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
+                    .append(Runtime.getRuntime().availableProcessors()).append(" cores; ").append(database)
+                    .append(".\n\n");
             out.append("| measure | events | seconds | events/s | ratio |\n|---|---|---|---|---|\n");
             double ceiling = perSecond("jdbc read (ceiling)");
             double append = perSecond("axon batched append");

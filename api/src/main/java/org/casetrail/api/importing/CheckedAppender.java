@@ -69,13 +69,19 @@ class CheckedAppender {
         return messages;
     }
 
-    /** Each case's next sequence number: 0 for a new case, one past its last event otherwise. */
+    /**
+     * Each case's next sequence number: 0 for a new case, one past its last event otherwise. One index probe per case
+     * (the LIMIT keeps PostgreSQL from flattening it into a join): written as {@code aggregate_identifier = ANY (?)},
+     * the planner without fresh statistics took 500 cases for a million rows and scanned the whole event table for
+     * every batch (3.2 s per batch at 8.5 million events).
+     */
     private Map<String, Long> nextSequenceNumbers(List<String> caseRefs) {
         Map<String, Long> next = new HashMap<>();
         caseRefs.forEach(caseRef -> next.put(caseRef, 0L));
-        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT aggregate_identifier, "
-                        + "max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ANY (?) "
-                        + "GROUP BY aggregate_identifier", 1, "varchar", caseRefs),
+        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT k.case_ref, last.sequence_number "
+                        + "FROM unnest(?::varchar[]) AS k(case_ref) CROSS JOIN LATERAL (SELECT sequence_number "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = k.case_ref "
+                        + "ORDER BY sequence_number DESC LIMIT 1) last", 1, "varchar", caseRefs),
                 row -> {
                     next.put(row.getString(1), row.getLong(2) + 1);
                 });
