@@ -87,15 +87,20 @@ public class LedgerCaseSource {
         }, visitor);
     }
 
-    /** The events of these cases, all at once: case ref to its events in position order. */
+    /**
+     * The events of these cases, all at once: case ref to its events in position order. One index range per case (the
+     * ORDER BY keeps the subquery from being flattened): as {@code case_ref = ANY (?)}, PostgreSQL without statistics
+     * may plan a scan of the whole ledger for every batch.
+     */
     public Map<String, List<LedgerEvent>> caseEvents(Collection<String> caseRefs) {
         Map<String, List<LedgerEvent>> events = new LinkedHashMap<>();
         caseRefs.forEach(caseRef -> events.put(caseRef, new ArrayList<>()));
         if (caseRefs.isEmpty()) {
             return events;
         }
-        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT " + COLUMNS + " FROM ledger_row "
-                + "WHERE case_ref = ANY (?) ORDER BY case_ref, position", 1, "varchar", caseRefs), row -> {
+        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT found.* FROM unnest(?::varchar[]) "
+                + "AS wanted(ref) CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM ledger_row "
+                + "WHERE case_ref = wanted.ref ORDER BY position) found", 1, "varchar", events.keySet()), row -> {
             LedgerEvent event = event(row);
             events.get(event.caseRef()).add(event);
         });
