@@ -14,14 +14,15 @@ public record GroupKey(Map<String, Object> values) implements Comparable<GroupKe
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Comparator<Object> NULLS_LAST = Comparator.nullsLast((a, b) -> ((Comparable) a).compareTo(b));
+
+    @Override
     public int compareTo(GroupKey other) {
         var mine = values.values().iterator();
         var theirs = other.values.values().iterator();
-        Comparator<Object> nullsLast = Comparator.nullsLast((a, b) -> ((Comparable) a).compareTo(b));
         while (mine.hasNext() && theirs.hasNext()) {
-            int compared = nullsLast.compare(mine.next(), theirs.next());
+            int compared = NULLS_LAST.compare(mine.next(), theirs.next());
             if (compared != 0) {
                 return compared;
             }

@@ -191,7 +191,7 @@ public class DefinitionModels {
             arguments.addAll(scope.forces());
         }
         String sql = "SELECT " + (dims.isEmpty() ? "" : String.join(", ", dims) + ", ")
-                + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ") AS " + c).toList())
+                + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
                 + " FROM (" + rows + ") counted" + where + (dims.isEmpty() ? "" : " GROUP BY " + String.join(", ", dims));
         List<Stage> stages = FunnelFigure.stagesFrom(entry);
         Map<GroupKey, long[][]> counts = new HashMap<>();
@@ -322,27 +322,33 @@ public class DefinitionModels {
         addToCells(definition, null, 1);
     }
 
-    /** Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells. */
+    /**
+     * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
+     * statement per unit and entry, its members counted into year and month cells at once (grouping sets), so the
+     * members are worked out once for both periods.
+     */
     private void addToCells(Definition definition, List<String> caseRefs, int sign) {
         for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
             for (Stage entry : ENTRIES) {
-                for (Period period : Period.values()) {
-                    addToCells(definition, caseRefs, sign, unit, entry, period);
-                }
+                addToCells(definition, caseRefs, sign, unit, entry);
             }
         }
     }
 
     private void addToCells(Definition definition, List<String> caseRefs, int sign, FunnelFigure.Unit unit,
-                            Stage entry, Period period) {
+                            Stage entry) {
+        String place = "coalesce(force_code, ''), coalesce(region, ''), context";
         String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
                 + "region, context, period, period_start, " + String.join(", ", STAGE_COLUMNS) + ") "
-                + "SELECT ?, ?, ?, ?, coalesce(force_code, ''), coalesce(region, ''), context, '"
-                + period.name() + "', date_trunc('" + period.name().toLowerCase() + "', entry_date)::date, "
+                + "SELECT ?, ?, ?, ?, " + place + ", CASE WHEN grouping(year_start) = 0 THEN '" + Period.YEAR.name()
+                + "' ELSE '" + Period.MONTH.name() + "' END, coalesce(year_start, month_start), "
                 + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
-                + " FROM (" + members(unit, entry, caseRefs != null) + ") member WHERE entry_date IS NOT NULL "
-                + "GROUP BY 5, 6, 7, 9 ON CONFLICT (definition_id, version, unit, entry, force_code, region, "
-                + "context, period, period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
+                + " FROM (SELECT member.*, date_trunc('year', entry_date)::date AS year_start, "
+                + "date_trunc('month', entry_date)::date AS month_start FROM (" + members(unit, entry,
+                caseRefs != null) + ") member WHERE entry_date IS NOT NULL) dated "
+                + "GROUP BY GROUPING SETS ((" + place + ", year_start), (" + place + ", month_start)) "
+                + "ON CONFLICT (definition_id, version, unit, entry, force_code, region, context, period, "
+                + "period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
                 .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
         jdbc.update(connection -> {
             PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
