@@ -132,6 +132,9 @@ public class BenchmarkCommand implements Callable<Integer> {
                 return now;
             });
             results.rate("casetrail replay", replay.eventsDone());
+            results.replayPhases = String.format(Locale.ROOT, "bulk pass over the ledger %.1f s, then funnel "
+                    + "cells, statistics, catching up and handing over %.1f s", replay.runningMillis() / 1000.0,
+                    results.seconds.get("casetrail replay") - replay.runningMillis() / 1000.0);
 
             long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
             int slowRepeats = cases >= 500_000 ? 3 : 10;
@@ -256,6 +259,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         final Map<String, Long> counted = new java.util.LinkedHashMap<>();
         final Map<String, double[]> latencies = new java.util.LinkedHashMap<>();
         String importPhases = "";
+        String replayPhases = "";
         String database = "";
 
         void rate(String name, long events) {
@@ -288,6 +292,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                         seconds.get(name), perSecond(name), ratio));
             }
             out.append("\nImport phases: ").append(importPhases).append(".\n");
+            out.append("\nReplay phases: ").append(replayPhases).append(".\n");
             out.append("\n| query | calls | p50 ms | p99 ms |\n|---|---|---|---|\n");
             latencies.forEach((name, values) -> out.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n",
                     name, values[2], values[0], values[1])));

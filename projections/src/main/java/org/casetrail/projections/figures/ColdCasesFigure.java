@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     private final FigureScope scope;
     private final StageReading reading;
     private final String operation;
-    private final Map<GroupKey, Members> groups = new TreeMap<>();
+    private final Map<GroupKey, Members> groups = new HashMap<>();
     private final CellTracer tracer;
 
     public ColdCasesFigure(FigureScope scope, String operation) {
@@ -108,7 +109,7 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     @Override
     public Result result() {
         List<Group> result = new ArrayList<>();
-        groups.forEach((key, members) -> {
+        new TreeMap<>(groups).forEach((key, members) -> {
             List<Long> days = new ArrayList<>(members.daysClosed);
             days.sort(Long::compare);
             result.add(new Group(key, members.reopened, Rates.quantile(days, 50), members.arrested, members.charged,

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.casetrail.core.caseledger.events.RowFields;
 import org.casetrail.core.pipeline.Stage;
@@ -47,7 +50,7 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
     private final Map<List<String>, Long> pairs = new TreeMap<>(Comparator.<List<String>, String>comparing(
             pair -> pair.get(0), EthnicityFigure::categoryOrder).thenComparing(pair -> pair.get(1),
             EthnicityFigure::categoryOrder));
-    private final Map<GroupKey, long[]> completeness = new TreeMap<>();
+    private final Map<GroupKey, long[]> completeness = new HashMap<>();
     private final CellTracer tracer;
 
     public EthnicityFigure(FigureScope scope, Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level) {
@@ -138,7 +141,7 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
         List<PairCount> byPair = new ArrayList<>();
         pairs.forEach((pair, count) -> byPair.add(new PairCount(pair.get(0), pair.get(1), count)));
         List<Completeness> complete = new ArrayList<>();
-        completeness.forEach((key, counts) -> {
+        new TreeMap<>(completeness).forEach((key, counts) -> {
             long total = counts[0] + counts[1] + counts[2];
             complete.add(new Completeness(key, counts[0], counts[1], counts[2], total,
                     Rates.rate(counts[0] + counts[1], total)));
@@ -159,11 +162,12 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
         if (EthnicityScheme.NOT_RECORDED.equals(category)) {
             return 1_000_000;
         }
-        int index = CATEGORY_ORDER.indexOf(category);
-        return index < 0 ? 999_999 : index;
+        return CATEGORY_RANK.getOrDefault(category, 999_999);
     }
 
     private static final List<String> CATEGORY_ORDER = buildOrder();
+    private static final Map<String, Integer> CATEGORY_RANK = IntStream.range(0, CATEGORY_ORDER.size()).boxed()
+            .collect(Collectors.toMap(CATEGORY_ORDER::get, index -> index, (first, repeated) -> first));
 
     private static List<String> buildOrder() {
         List<String> order = new ArrayList<>();

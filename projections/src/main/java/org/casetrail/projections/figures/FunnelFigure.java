@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
     private final Stage entry;
     private final Unit unit;
     private final List<Stage> stages;
-    private final Map<GroupKey, long[][]> counts = new TreeMap<>();
+    private final Map<GroupKey, long[][]> counts = new HashMap<>();
     private final CellTracer tracer;
 
     public FunnelFigure(FigureScope scope, Stage entry, Unit unit) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     private final Start start;
     private final Stage end;
     private final LocalDate censoredOn;
-    private final Map<GroupKey, Members> groups = new TreeMap<>();
+    private final Map<GroupKey, Members> groups = new HashMap<>();
     private final CellTracer tracer;
 
     public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn) {
@@ -149,7 +150,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     @Override
     public Result result() {
         List<Group> result = new ArrayList<>();
-        groups.forEach((key, members) -> {
+        new TreeMap<>(groups).forEach((key, members) -> {
             List<Long> days = new ArrayList<>(members.completedDays);
             days.sort(Long::compare);
             long[] classes = members.classes;

@@ -53,7 +53,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
     private final FigureScope scope;
     private final StageReading reading;
     private final FunnelFigure.Unit unit;
-    private final Map<GroupKey, long[]> counts = new TreeMap<>();
+    private final Map<GroupKey, long[]> counts = new HashMap<>();
     private final CellTracer tracer;
 
     public PeriodCountsFigure(FigureScope scope, FunnelFigure.Unit unit) {
@@ -137,7 +137,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
     @Override
     public Result result() {
         List<Group> groups = new ArrayList<>();
-        counts.forEach((key, group) -> {
+        new TreeMap<>(counts).forEach((key, group) -> {
             if (java.util.Arrays.stream(group).allMatch(count -> count == 0)) {
                 return;
             }
