@@ -2,6 +2,7 @@ package org.casetrail.api.benchmark;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -43,7 +44,7 @@ final class AxonCounter {
                 .build();
         try {
             processor.start();
-            long deadline = System.currentTimeMillis() + java.util.concurrent.TimeUnit.HOURS.toMillis(2);
+            long deadline = System.currentTimeMillis() + TimeUnit.HOURS.toMillis(2);
             while (counted.get() < expected) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("Axon's processor counted " + counted.get() + " of " + expected

@@ -1,6 +1,5 @@
 package org.casetrail.api.importing;
 
-import org.casetrail.projections.jdbc.ArrayParameter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,6 +16,7 @@ import java.util.Set;
 import org.casetrail.core.policeuk.PoliceUkFile;
 import org.casetrail.core.policeuk.PoliceUkTranslation;
 import org.casetrail.core.reference.ReferenceData;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 

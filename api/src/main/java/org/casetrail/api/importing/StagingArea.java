@@ -1,6 +1,5 @@
 package org.casetrail.api.importing;
 
-import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.csv.PipelineRow;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.casetrail.projections.jdbc.CursorQuery;
 import org.casetrail.projections.ledger.LedgerIndex;

@@ -1,6 +1,5 @@
 package org.casetrail.projections.effective;
 
-import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import org.casetrail.core.pipeline.CaseContext;
 import org.casetrail.core.pipeline.EventType;
 import org.casetrail.core.pipeline.Plea;
 import org.casetrail.core.pipeline.Sex;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CursorQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -1,6 +1,5 @@
 package org.casetrail.projections.models;
 
-import org.casetrail.projections.jdbc.ArrayParameter;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
