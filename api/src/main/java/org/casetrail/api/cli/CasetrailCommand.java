@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Casetrail: the event-sourced ledger of the criminal-justice pipeline. "
                 + "Run without a command to start the server.",
         subcommands = {ImportCommand.class, ImportPoliceUkCommand.class, GenerateCommand.class,
-                BenchmarkCommand.class})
+                HashPasswordCommand.class, BenchmarkCommand.class})
 public class CasetrailCommand {
 }

@@ -15,9 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "benchmark", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "benchmark",
+            "hash-password", "help", "--help", "-h");
     /** Commands that work on files alone start no application context and need no database. */
-    private static final Set<String> WITHOUT_STORE = Set.of("generate");
+    private static final Set<String> WITHOUT_STORE = Set.of("generate", "hash-password");
     /** Arguments that set application properties, as they do for the server, rather than options of a command. */
     private static final List<String> SETTING_PREFIXES = List.of("--spring.", "--casetrail.", "--logging.");
 

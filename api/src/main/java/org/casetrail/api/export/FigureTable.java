@@ -47,7 +47,7 @@ public record FigureTable(String title, List<String> columns, List<List<Object>>
         }
 
         /** A row; a null value means not available. */
-        public Builder row(List<Object> values) {
+        public Builder row(List<?> values) {
             List<Object> row = new ArrayList<>(values.size());
             for (Object value : values) {
                 row.add(value == null ? Symbol.NOT_AVAILABLE : value);

@@ -1,12 +1,16 @@
 package org.casetrail.api.export;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casetrail.api.publications.PublicationService;
+import org.casetrail.projections.disclosure.AnswerProtection;
 
 /** Publications and their revisions laid out for people, one row per published number. */
 public final class PublicationTables {
@@ -27,28 +31,55 @@ public final class PublicationTables {
             index++;
             addCells(table, index, figure.figure(), figure.answer(), "", figure.answer().path("entry").asText());
         }
-        return table.note("publication", publication.name()).note("publicationId", publication.publicationId())
+        return symbols(table.note("publication", publication.name())
+                .note("publicationId", publication.publicationId()).note("view", publication.view())
                 .note("position", publication.position()).note("publishedAt", publication.publishedAt())
                 .note("figures", publication.figures().stream().map(figure -> figure.figure() + " "
-                        + figure.parameters()).collect(Collectors.joining("; "))).build();
+                        + figure.parameters()).collect(Collectors.joining("; ")))).build();
     }
 
+    /** One row per cell; the movedBy column only where the caller may read it (auditors). */
     public static FigureTable revisions(PublicationService.Revisions revisions) {
-        FigureTable.Builder table = FigureTable.builder("Revisions", List.of("figureIndex", "figure", "cell", "then",
-                "now", "difference", "movedBy", "figureIdThen", "figureIdNow"));
+        boolean movedBy = revisions.figures().stream().flatMap(figure -> figure.cells().stream())
+                .anyMatch(cell -> cell.movedBy() != null);
+        List<String> columns = new ArrayList<>(List.of("figureIndex", "figure", "cell", "then", "now", "difference"));
+        if (movedBy) {
+            columns.add("movedBy");
+        }
+        columns.addAll(List.of("figureIdThen", "figureIdNow"));
+        FigureTable.Builder table = FigureTable.builder("Revisions", columns);
         int index = 0;
         for (PublicationService.FigureRevision figure : revisions.figures()) {
             index++;
             for (PublicationService.CellRevision cell : figure.cells()) {
-                table.row(Arrays.asList(index, figure.figure(), describe(cell.labels()), cell.then(), cell.now(),
-                        cell.difference(), cell.movedBy().stream().map(event -> event.type() + " " + event.caseRef()
-                                + " " + event.source() + "/" + event.sourceRowId()).collect(Collectors.joining("; ")),
-                        cell.figureIdThen(), cell.figureIdNow()));
+                List<String> hidden = cell.suppressedFields() == null ? List.of() : cell.suppressedFields();
+                List<Object> row = new ArrayList<>(Arrays.asList(index, figure.figure(), describe(cell.labels()),
+                        shown(cell.then(), hidden.contains("then")), shown(cell.now(), hidden.contains("now")),
+                        shown(cell.difference(), hidden.contains("difference"))));
+                if (movedBy) {
+                    row.add(cell.movedBy() == null ? "" : cell.movedBy().stream().map(event -> event.type() + " "
+                            + event.caseRef() + " " + event.source() + "/" + event.sourceRowId())
+                            .collect(Collectors.joining("; ")));
+                }
+                row.addAll(Arrays.asList(cell.figureIdThen(), cell.figureIdNow()));
+                table.row(row);
             }
         }
-        return table.note("publication", revisions.name()).note("publicationId", revisions.publicationId())
-                .note("published at position", revisions.position()).note("now at position", revisions.nowPosition())
-                .build();
+        return symbols(table.note("publication", revisions.name()).note("publicationId", revisions.publicationId())
+                .note("view", revisions.view()).note("published at position", revisions.position())
+                .note("now at position", revisions.nowPosition())).build();
+    }
+
+    /** What the Government Statistical Service symbols in the table mean. */
+    private static FigureTable.Builder symbols(FigureTable.Builder table) {
+        return table.note(FigureTable.Symbol.SUPPRESSED.text(), "confidential: suppressed to protect the people "
+                        + "counted (a count of 1 to 4, or a number from which one could be worked out: SEMANTICS 8)")
+                .note(FigureTable.Symbol.NOT_AVAILABLE.text(), "not available: nothing to compute it from")
+                .note(FigureTable.Symbol.NOT_APPLICABLE.text(), "not applicable: the cell has no meaning here");
+    }
+
+    private static Object shown(Long value, boolean suppressed) {
+        return suppressed ? FigureTable.Symbol.SUPPRESSED : value;
     }
 
     /** Every object of the answer that carries a figure id is a cell; its numbers are its measures. */
@@ -57,14 +88,17 @@ public final class PublicationTables {
         if (node.isObject()) {
             if (node.has("figureId")) {
                 String cell = describe(node, path);
+                Set<String> suppressed = new HashSet<>();
+                node.path(AnswerProtection.SUPPRESSED_FIELDS).forEach(field -> suppressed.add(field.asText()));
                 for (String measure : MEASURES) {
                     if (node.has(measure)) {
                         JsonNode value = node.get(measure);
                         boolean entryRate = measure.equals("rateFromPrevious") && node.path("stage").asText()
                                 .equals(entry);
-                        table.row(Arrays.asList(index, figure, cell, measure, entryRate
-                                ? FigureTable.Symbol.NOT_APPLICABLE : value.isNull() ? null : value.decimalValue(),
-                                node.get("figureId").asText()));
+                        Object shown = entryRate ? FigureTable.Symbol.NOT_APPLICABLE
+                                : suppressed.contains(measure) ? FigureTable.Symbol.SUPPRESSED
+                                : value.isNull() ? null : value.decimalValue();
+                        table.row(Arrays.asList(index, figure, cell, measure, shown, node.get("figureId").asText()));
                     }
                 }
             }

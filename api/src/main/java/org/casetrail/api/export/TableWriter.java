@@ -25,7 +25,7 @@ public final class TableWriter {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-            printer.printRecord(table.columns());
+            printer.printRecord(table.columns().stream().map(SpreadsheetText::neutralise).toList());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(TableWriter::text).toList());
             }
@@ -40,7 +40,7 @@ public final class TableWriter {
             Workbook workbook = new Workbook(out, "Casetrail", "1.0");
             Worksheet figures = workbook.newWorksheet(sheetName(table.title()));
             for (int c = 0; c < table.columns().size(); c++) {
-                figures.value(0, c, table.columns().get(c));
+                figures.value(0, c, SpreadsheetText.neutralise(table.columns().get(c)));
                 figures.style(0, c).bold().set();
             }
             for (int r = 0; r < table.rows().size(); r++) {
@@ -56,8 +56,8 @@ public final class TableWriter {
             notes.style(0, 1).bold().set();
             int r = 1;
             for (Map.Entry<String, String> note : table.notes().entrySet()) {
-                notes.value(r, 0, note.getKey());
-                notes.value(r, 1, note.getValue());
+                notes.value(r, 0, SpreadsheetText.neutralise(note.getKey()));
+                notes.value(r, 1, SpreadsheetText.neutralise(note.getValue()));
                 r++;
             }
             workbook.finish();
@@ -76,6 +76,7 @@ public final class TableWriter {
         }
     }
 
+    /** Numbers and symbols as they are; any other text made safe from being read as a formula. */
     private static String text(Object value) {
         if (value instanceof FigureTable.Symbol symbol) {
             return symbol.text();
@@ -83,7 +84,10 @@ public final class TableWriter {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        return String.valueOf(value);
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        return SpreadsheetText.neutralise(String.valueOf(value));
     }
 
     /** Excel allows 31 characters and no [ ] : * ? / \ in a sheet name. */

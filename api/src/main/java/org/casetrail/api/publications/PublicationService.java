@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.api.figures.FigureTraces;
+import org.casetrail.projections.disclosure.AnswerProtection;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.effective.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +45,16 @@ public class PublicationService {
     public record PublishedFigure(String figure, Map<String, String> parameters, JsonNode answer) {
     }
 
-    public record Publication(UUID publicationId, String name, long position, Instant publishedAt,
+    /** How a publication or its revisions are read: as published, or protected for the public (SEMANTICS 8). */
+    public enum View {
+        UNPROTECTED, PUBLIC;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public record Publication(UUID publicationId, String name, long position, Instant publishedAt, String view,
                               List<PublishedFigure> figures) {
     }
 
@@ -51,14 +62,20 @@ public class PublicationService {
                           String reportedOn, String source, String sourceRowId, String correctsRowId) {
     }
 
+    /**
+     * One cell then and now. {@code movedBy} is there only for auditors; in the public view a suppressed side is
+     * {@code null} and named in {@code suppressedFields}, and so is a difference that would reveal it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CellRevision(Map<String, Object> labels, String figureIdThen, String figureIdNow, Long then,
-                               Long now, Long difference, List<MovedBy> movedBy) {
+                               Long now, Long difference, List<MovedBy> movedBy, Boolean suppressed,
+                               List<String> suppressedFields) {
     }
 
     public record FigureRevision(String figure, Map<String, String> parameters, List<CellRevision> cells) {
     }
 
-    public record Revisions(UUID publicationId, String name, long position, long nowPosition,
+    public record Revisions(UUID publicationId, String name, long position, long nowPosition, String view,
                             List<FigureRevision> figures) {
     }
 
@@ -107,29 +124,40 @@ public class PublicationService {
                 // The censoring date defaults to today: a publication fixes it, so that it reads the same later.
                 parameters.putIfAbsent("asOf", java.time.LocalDate.now().toString());
             }
-            Object answer = kind.answer(figures, query(parameters, position)).json();
-            jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer) "
-                    + "VALUES (?, ?, ?, ?::jsonb, ?::jsonb)", id, i, kind.endpoint(), write(parameters), write(answer));
+            JsonNode answer = json.valueToTree(kind.answer(figures, query(parameters, position)).json());
+            jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer, "
+                    + "public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", id, i, kind.endpoint(),
+                    write(parameters), write(answer), write(AnswerProtection.protect(answer)));
         }
-        return find(id).orElseThrow();
+        return find(id, View.UNPROTECTED).orElseThrow();
     }
 
-    public Optional<Publication> find(UUID id) {
+    /**
+     * A publication as published, or as the public reads it: protected when it was published (a publication made
+     * before protection was stored is protected by the same rule when read).
+     */
+    public Optional<Publication> find(UUID id, View view) {
+        String answerColumn = view == View.PUBLIC ? "coalesce(public_answer, answer)" : "answer";
         return jdbc.query("SELECT * FROM publication WHERE id = ?", (row, i) -> new Publication(id,
                 row.getString("name"), row.getLong("position"), row.getTimestamp("published_at").toInstant(),
-                jdbc.query("SELECT * FROM publication_figure WHERE publication_id = ? ORDER BY index",
-                        (figure, j) -> new PublishedFigure(figure.getString("figure"),
-                                read(figure.getString("parameters"), PARAMETERS),
-                                read(figure.getString("answer"), new TypeReference<JsonNode>() {
-                                })), id)), id).stream().findFirst();
+                view.label(), jdbc.query("SELECT figure, parameters, " + answerColumn + " AS answer, "
+                        + "public_answer IS NULL AS unprotected FROM publication_figure WHERE publication_id = ? "
+                        + "ORDER BY index", (figure, j) -> {
+                            JsonNode answer = read(figure.getString("answer"), new TypeReference<JsonNode>() {
+                            });
+                            return new PublishedFigure(figure.getString("figure"),
+                                    read(figure.getString("parameters"), PARAMETERS),
+                                    view == View.PUBLIC && figure.getBoolean("unprotected")
+                                            ? AnswerProtection.protect(answer) : answer);
+                        }, id)), id).stream().findFirst();
     }
 
     /**
      * Each figure then and now. A cell that moved lists the events stored since the publication for the cases that
      * came into it or went out of it: late reports, corrections, retractions, reclassifications.
      */
-    public Optional<Revisions> revisions(UUID id) {
-        return find(id).map(publication -> {
+    public Optional<Revisions> revisions(UUID id, View view, boolean withMovedBy) {
+        return find(id, View.UNPROTECTED).map(publication -> {
             long now = ledger.head();
             List<FigureRevision> revised = new ArrayList<>();
             for (PublishedFigure published : publication.figures()) {
@@ -144,6 +172,10 @@ public class PublicationService {
                 Map<String, String> nowIds = idsByCell(current.answer().cells());
                 Map<String, List<FigureTraces.Member>> thenMembers = then.membersByCell();
                 Map<String, List<FigureTraces.Member>> nowMembers = current.membersByCell();
+                JsonNode thenProtected = view == View.PUBLIC
+                        ? AnswerProtection.protect(json.valueToTree(then.answer().json())) : null;
+                JsonNode nowProtected = view == View.PUBLIC
+                        ? AnswerProtection.protect(json.valueToTree(current.answer().json())) : null;
                 Set<String> cells = new LinkedHashSet<>(thenCells.keySet());
                 cells.addAll(nowCells.keySet());
                 List<CellRevision> rows = new ArrayList<>();
@@ -152,16 +184,31 @@ public class PublicationService {
                     FigureKind.Cell after = nowCells.get(cell);
                     Long valueThen = before == null ? null : before.value();
                     Long valueNow = after == null ? null : after.value();
-                    Set<String> moved = movedCases(thenMembers.getOrDefault(cell, List.of()),
-                            nowMembers.getOrDefault(cell, List.of()));
+                    List<String> suppressed = new ArrayList<>();
+                    if (view == View.PUBLIC) {
+                        if (valueThen != null && AnswerProtection.valueSuppressed(thenProtected, thenIds.get(cell))) {
+                            suppressed.add("then");
+                            valueThen = null;
+                        }
+                        if (valueNow != null && AnswerProtection.valueSuppressed(nowProtected, nowIds.get(cell))) {
+                            suppressed.add("now");
+                            valueNow = null;
+                        }
+                        if (!suppressed.isEmpty() && before != null && after != null) {
+                            suppressed.add("difference");
+                        }
+                    }
+                    List<MovedBy> moved = withMovedBy ? movedBy(movedCases(thenMembers.getOrDefault(cell,
+                            List.of()), nowMembers.getOrDefault(cell, List.of())), publication.position()) : null;
                     rows.add(new CellRevision((before != null ? before : after).labels(), thenIds.get(cell),
                             nowIds.get(cell), valueThen, valueNow,
-                            valueThen == null || valueNow == null ? null : valueNow - valueThen,
-                            movedBy(moved, publication.position())));
+                            valueThen == null || valueNow == null ? null : valueNow - valueThen, moved,
+                            suppressed.isEmpty() ? null : true, suppressed.isEmpty() ? null : suppressed));
                 }
                 revised.add(new FigureRevision(published.figure(), published.parameters(), rows));
             }
-            return new Revisions(publication.publicationId(), publication.name(), publication.position(), now, revised);
+            return new Revisions(publication.publicationId(), publication.name(), publication.position(), now,
+                    view.label(), revised);
         });
     }
 

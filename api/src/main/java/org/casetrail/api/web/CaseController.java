@@ -7,6 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.casetrail.api.audit.AccessAction;
+import org.casetrail.api.audit.AccessLog;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.core.caseledger.events.AmendmentEvent;
 import org.casetrail.core.caseledger.events.CaseEvent;
@@ -26,18 +29,24 @@ class CaseController {
 
     private final CaseStreamReader streams;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
-    CaseController(CaseStreamReader streams, ObjectMapper json) {
+    CaseController(CaseStreamReader streams, ObjectMapper json, AccessLog accessLog) {
         this.streams = streams;
         this.json = json;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "A case's whole stream",
             description = "Every event of the case in order, corrections and retractions included, each with its "
-                    + "valid time (occurredOn), knowledge time (reportedOn) and system time (position, storedAt).")
+                    + "valid time (occurredOn), knowledge time (reportedOn) and system time (position, storedAt). "
+                    + "States its reason (header Casetrail-Reason or parameter reason), recorded in the access log.")
     @GetMapping("/{caseRef}/events")
-    List<CaseEventView> events(@PathVariable String caseRef) {
+    List<CaseEventView> events(@PathVariable String caseRef, HttpServletRequest request) {
+        String reason = accessLog.requireReason(request);
         List<StoredCaseEvent> stream = streams.read(caseRef);
+        accessLog.record(request, AccessAction.CASE_READ, stream.isEmpty() ? 404 : 200, caseRef, List.of(caseRef),
+                reason);
         if (stream.isEmpty()) {
             throw new CaseNotFoundException(caseRef);
         }

@@ -1,11 +1,15 @@
 package org.casetrail.api.web;
 
-import java.net.URI;
-
+import org.casetrail.api.access.PayloadTooLargeException;
+import org.casetrail.api.access.ProblemResponses;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionConflictException;
 import org.casetrail.api.replays.ReplayAlreadyRunningException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.NonNull;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandlers extends ResponseEntityExceptionHandler {
 
-    private static final String TYPES = "https://casetrail.org/problems/";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
     @ExceptionHandler(ImportRejectedException.class)
     ProblemDetail importRejected(ImportRejectedException rejected) {
@@ -79,9 +84,36 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException tooLarge) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Request body too large",
+                tooLarge.getMessage());
+        problem.setProperty("limitBytes", tooLarge.limit());
+        return problem;
+    }
+
+    /** The database cannot be reached: say so at once rather than a generic failure. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    ProblemDetail unavailable(DataAccessException outage) {
+        LOG.warn("database unavailable: {}", outage.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "the store cannot be reached just now; try again shortly");
+    }
+
+    /** Anything unforeseen: logged here in full, answered without a stack trace, SQL or internal name. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure) {
+        LOG.error("request failed", failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; it has been logged");
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException unreadable,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        if (unreadable.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(payloadTooLarge(tooLarge));
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                 "the request body is not the JSON object expected: " + unreadable.getMostSpecificCause().getMessage());
         problem.setProperty("parameter", "body");
@@ -107,9 +139,6 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
-        problem.setTitle(title);
-        return problem;
+        return ProblemResponses.problem(status, type, title, detail);
     }
 }
