@@ -42,6 +42,7 @@ public final class AccessRules {
             get("/api/v1/definitions", PUBLIC),
             get("/api/v1/definitions/{id}/versions/{version}", PUBLIC),
             get("/v3/api-docs", PUBLIC),
+            get("/v3/api-docs.yaml", PUBLIC),
             get("/v3/api-docs/**", PUBLIC),
             get("/swagger-ui.html", PUBLIC),
             get("/swagger-ui/**", PUBLIC),

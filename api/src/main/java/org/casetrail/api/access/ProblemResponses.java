@@ -42,4 +42,9 @@ public class ProblemResponses {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
+
+    /** The problem document as bytes, for writers that are not a servlet response. */
+    public byte[] json(HttpStatus status, String type, String title, String detail) throws IOException {
+        return json.writeValueAsBytes(problem(status, type, title, detail));
+    }
 }

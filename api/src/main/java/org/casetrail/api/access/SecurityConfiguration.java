@@ -1,5 +1,6 @@
 package org.casetrail.api.access;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,18 +32,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The one security filter chain: {@link AccessRules} decides who may call what, and everything not listed is
  * refused. Sign-in is HTTP Basic with the configured users and, when {@code spring.security.oauth2.resourceserver.jwt.*}
  * is set, JWT bearer tokens. No session is kept (so no cookie can carry a sign-in across sites); guards run before
- * sign-in in this order: the public rate limit, cross-origin writes, the request body limit.
+ * sign-in in this order: the public rate limit, cross-origin writes, CORS, the request body limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -58,7 +66,9 @@ class SecurityConfiguration {
         Refusals refusals = new Refusals(problems, log, rateLimits, bearerTokens);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .cors(cors -> cors.configurationSource(cors(settings.cors())))
+                // CORS is answered by a filter of ours placed after the cross-origin write guard (below), so that a
+                // refusal of either is a problem document.
+                .cors(cors -> cors.disable())
                 .httpBasic(basic -> basic.realmName("Casetrail").authenticationEntryPoint(refusals))
                 .exceptionHandling(refused -> refused.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
@@ -69,10 +79,13 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
-                .addFilterBefore(rateLimits, BasicAuthenticationFilter.class)
-                .addFilterAfter(new CrossOriginWriteGuard(settings.cors().allowedOrigins(), problems, log),
-                        RateLimits.class)
-                .addFilterAfter(new BodySizeLimit(limits, problems), CrossOriginWriteGuard.class)
+                // Anchored to filters a step apart in Spring Security's order (present or not), so that these run in
+                // this order and all before any sign-in filter.
+                .addFilterBefore(rateLimits, CsrfFilter.class)
+                .addFilterBefore(new CrossOriginWriteGuard(settings.cors().allowedOrigins(), problems, log),
+                        LogoutFilter.class)
+                .addFilterBefore(cors(settings.cors(), problems), X509AuthenticationFilter.class)
+                .addFilterBefore(new BodySizeLimit(limits, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new WriteRecorder(log), AuthorizationFilter.class);
         if (bearerTokens) {
             http.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(refusals)
@@ -98,7 +111,7 @@ class SecurityConfiguration {
         requests.anyRequest().denyAll();
     }
 
-    private static CorsConfigurationSource cors(SecurityProperties.Cors settings) {
+    private static CorsFilter cors(SecurityProperties.Cors settings, ProblemResponses problems) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!settings.allowedOrigins().isEmpty()) {
             CorsConfiguration configuration = new CorsConfiguration();
@@ -109,7 +122,18 @@ class SecurityConfiguration {
             configuration.setExposedHeaders(List.of("Location", "Retry-After", "Casetrail-Data-Notice"));
             source.registerCorsConfiguration("/**", configuration);
         }
-        return source;
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                response.getBody().write(problems.json(HttpStatus.FORBIDDEN, "cors-refused", "Origin not allowed",
+                        "this origin may not call the API from a browser (casetrail.security.cors.allowed-origins)"));
+                response.flush();
+            }
+        });
+        return filter;
     }
 
     @Bean

@@ -13,10 +13,15 @@ import org.casetrail.core.csv.RowError;
  */
 final class ErrorCollector {
 
-    private static final Comparator<RowError> BY_LINE = Comparator.comparingLong(RowError::line);
+    /** By line, and errors of one line in the order they were found, so that an answer never varies run to run. */
+    private static final Comparator<Found> BY_LINE = Comparator.comparingLong((Found found) -> found.error().line())
+            .thenComparingLong(Found::order);
+
+    private record Found(RowError error, long order) {
+    }
 
     private final int limit;
-    private final PriorityQueue<RowError> latestFirst = new PriorityQueue<>(BY_LINE.reversed());
+    private final PriorityQueue<Found> latestFirst = new PriorityQueue<>(BY_LINE.reversed());
     private long total;
 
     ErrorCollector(int limit) {
@@ -25,7 +30,7 @@ final class ErrorCollector {
 
     void add(RowError error) {
         total++;
-        latestFirst.add(error);
+        latestFirst.add(new Found(error, total));
         if (latestFirst.size() > limit) {
             latestFirst.poll();
         }
@@ -44,8 +49,8 @@ final class ErrorCollector {
     }
 
     List<RowError> inLineOrder() {
-        List<RowError> sorted = new ArrayList<>(latestFirst);
+        List<Found> sorted = new ArrayList<>(latestFirst);
         sorted.sort(BY_LINE);
-        return sorted;
+        return sorted.stream().map(Found::error).toList();
     }
 }

@@ -66,10 +66,11 @@ public class PublicationService {
      * One cell then and now. {@code movedBy} is there only for auditors; in the public view a suppressed side is
      * {@code null} and named in {@code suppressedFields}, and so is a difference that would reveal it.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CellRevision(Map<String, Object> labels, String figureIdThen, String figureIdNow, Long then,
-                               Long now, Long difference, List<MovedBy> movedBy, Boolean suppressed,
-                               List<String> suppressedFields) {
+                               Long now, Long difference,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<MovedBy> movedBy,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Boolean suppressed,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) List<String> suppressedFields) {
     }
 
     public record FigureRevision(String figure, Map<String, String> parameters, List<CellRevision> cells) {
