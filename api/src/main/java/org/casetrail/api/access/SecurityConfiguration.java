@@ -45,9 +45,10 @@ import org.springframework.web.filter.CorsFilter;
 
 /**
  * The one security filter chain: {@link AccessRules} decides who may call what, and everything not listed is
- * refused. Sign-in is HTTP Basic with the configured users and, when {@code spring.security.oauth2.resourceserver.jwt.*}
- * is set, JWT bearer tokens. No session is kept (so no cookie can carry a sign-in across sites); guards run before
- * sign-in in this order: the public rate limit, cross-origin writes, CORS, the request body limit.
+ * refused. Sign-in is HTTP Basic with the configured users and, when
+ * {@code spring.security.oauth2.resourceserver.jwt.*} is set, JWT bearer tokens. No session is kept (so no cookie
+ * can carry a sign-in across sites); guards run before sign-in in this order: the public rate limit, cross-origin
+ * writes, CORS, the request body limit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

@@ -123,8 +123,8 @@ class AccessLogTest {
             assertThat(entry.get("caseRefs").toString()).contains(caseRef);
         });
         assertThat(last()).containsEntry("action", "AUDIT_READ");
-        JsonNode none = JSON.readTree(as("auditor", "review").getForEntity("/api/v1/audit?from=2001-01-01&to=2001-12-31",
-                String.class).getBody());
+        JsonNode none = JSON.readTree(as("auditor", "review")
+                .getForEntity("/api/v1/audit?from=2001-01-01&to=2001-12-31", String.class).getBody());
         assertThat(none.get("entries").size()).isZero();
         assertThat(as("auditor", "x").getForEntity("/api/v1/audit?limit=0", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);

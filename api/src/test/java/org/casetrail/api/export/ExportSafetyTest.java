@@ -36,7 +36,8 @@ class ExportSafetyTest {
         String formula = "=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")-" + CsvFiles.unique("X");
         HttpHeaders csv = new HttpHeaders();
         csv.setContentType(MediaType.parseMediaType("text/csv"));
-        String body = CsvFiles.csv("1,\"" + formula + "\",CASE_OPENED,2024-03-01,2024-03-01,E23000003,GROUP_CSE,,,,,,,");
+        String body = CsvFiles.csv("1,\"" + formula
+                + "\",CASE_OPENED,2024-03-01,2024-03-01,E23000003,GROUP_CSE,,,,,,,");
         assertThat(http.postForEntity("/api/v1/imports?source=" + CsvFiles.unique("SRC"), new HttpEntity<>(body, csv),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode funnel = JSON.readTree(http.getForEntity("/api/v1/funnel?force=E23000003&unit=case&from=2024-03-01"

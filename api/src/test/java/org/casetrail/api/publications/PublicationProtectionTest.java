@@ -98,7 +98,8 @@ class PublicationProtectionTest {
             JsonNode publicAnswer = shown.get("figures").get(i).get("answer");
             assertThat(publicAnswer).isEqualTo(AnswerProtection.protect(answer));
             for (AnswerProtection.Cell cell : AnswerProtection.analyse(answer).cells()) {
-                JsonNode seen = find(publicAnswer, cell.owner().get("figureId").asText()).get(cell.field());
+                JsonNode seen = AnswerProtection.figure(publicAnswer, cell.owner().get("figureId").asText())
+                        .get(cell.field());
                 if (cell.value() >= 1 && cell.value() <= 4) {
                     assertThat(seen.isNull()).as("a count of 1 to 4 is never shown").isTrue();
                 }
@@ -125,8 +126,8 @@ class PublicationProtectionTest {
         for (int i = 0; i < unprotected.get("figures").size(); i++) {
             JsonNode answer = unprotected.get("figures").get(i).get("answer");
             JsonNode publicAnswer = shown.get("figures").get(i).get("answer");
-            recovered.addAll(LinearRecovery.recovered(answer, (cell, index) ->
-                    find(publicAnswer, cell.owner().get("figureId").asText()).get(cell.field()).isNull()));
+            recovered.addAll(LinearRecovery.recovered(answer, (cell, index) -> AnswerProtection.figure(publicAnswer,
+                    cell.owner().get("figureId").asText()).get(cell.field()).isNull()));
             recoveredWithPrimaryOnly.addAll(LinearRecovery.recovered(answer, (cell, index) ->
                     cell.value() >= 1 && cell.value() <= 4));
         }
@@ -142,7 +143,7 @@ class PublicationProtectionTest {
                 .parse(new StringReader(csv)).getRecords();
         int marked = 0;
         for (CSVRecord row : rows) {
-            JsonNode figure = find(shown, row.get("figureId"));
+            JsonNode figure = AnswerProtection.figure(shown, row.get("figureId"));
             boolean hidden = figure.path("suppressedFields").toString().contains("\"" + row.get("measure") + "\"");
             assertThat(row.get("value").equals("[c]")).as(row.toString()).isEqualTo(hidden);
             marked += hidden ? 1 : 0;
@@ -208,16 +209,4 @@ class PublicationProtectionTest {
         return EXACT.readTree(answer.getBody());
     }
 
-    private static JsonNode find(JsonNode node, String figureId) {
-        if (node.path("figureId").asText().equals(figureId)) {
-            return node;
-        }
-        for (JsonNode child : node) {
-            JsonNode found = find(child, figureId);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
 }

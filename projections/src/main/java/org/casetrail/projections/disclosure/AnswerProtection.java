@@ -121,7 +121,7 @@ public final class AnswerProtection {
 
     /** Whether the number a figure id's cell stands for (its count, population, reopened or total) is suppressed. */
     public static boolean valueSuppressed(JsonNode protectedAnswer, String figureId) {
-        ObjectNode owner = findFigure(protectedAnswer, figureId);
+        ObjectNode owner = figure(protectedAnswer, figureId);
         if (owner == null || !owner.has(SUPPRESSED_FIELDS)) {
             return false;
         }
@@ -257,13 +257,14 @@ public final class AnswerProtection {
         owner.set(SUPPRESSED_FIELDS, names);
     }
 
-    private static ObjectNode findFigure(JsonNode node, String figureId) {
+    /** The object of an answer that carries this figure id, or null. */
+    public static ObjectNode figure(JsonNode node, String figureId) {
         if (node instanceof ObjectNode object && object.path("figureId").asText().equals(figureId)) {
             return object;
         }
         if (node.isContainerNode()) {
             for (JsonNode child : node) {
-                ObjectNode found = findFigure(child, figureId);
+                ObjectNode found = figure(child, figureId);
                 if (found != null) {
                     return found;
                 }

@@ -37,7 +37,7 @@ class AnswerProtectionTest {
 
         // ARRESTED: 3 is primary, so B's 8 goes with it; CHARGED: 2 is primary, so B's 6 goes with it.
         for (String id : List.of("f2", "f3", "f5", "f6")) {
-            JsonNode stage = figure(shown, id);
+            JsonNode stage = AnswerProtection.figure(shown, id);
             assertThat(stage.get("count").isNull()).as(id).isTrue();
             assertThat(stage.get("suppressed").asBoolean()).as(id).isTrue();
             assertThat(names(stage.get("suppressedFields"))).as(id)
@@ -45,9 +45,9 @@ class AnswerProtectionTest {
             assertThat(stage.get("rateFromPrevious").isNull()).isTrue();
             assertThat(stage.get("rateFromEntry").isNull()).isTrue();
         }
-        assertThat(figure(shown, "f1").get("count").asLong()).isEqualTo(10);
-        assertThat(figure(shown, "f4").has("suppressed")).isFalse();
-        assertThat(figure(answer, "f2").get("count").asLong()).as("the given answer is left as it was").isEqualTo(3);
+        assertThat(AnswerProtection.figure(shown, "f1").get("count").asLong()).isEqualTo(10);
+        assertThat(AnswerProtection.figure(shown, "f4").has("suppressed")).isFalse();
+        assertThat(AnswerProtection.figure(answer, "f2").get("count").asLong()).as("the given answer is left as it was").isEqualTo(3);
         assertThat(AnswerProtection.valueSuppressed(shown, "f5")).isTrue();
         assertThat(AnswerProtection.valueSuppressed(shown, "f4")).isFalse();
     }
@@ -62,9 +62,9 @@ class AnswerProtectionTest {
                     {"stage": "CHARGED", "count": 12, "implied": 2, "rateFromPrevious": 3, "rateFromEntry": 0.4,
                      "figureId": "c"}]}]}
                 """));
-        assertThat(names(figure(shown, "b").get("suppressedFields")))
+        assertThat(names(AnswerProtection.figure(shown, "b").get("suppressedFields")))
                 .containsExactly("count", "rateFromPrevious", "rateFromEntry");
-        JsonNode charged = figure(shown, "c");
+        JsonNode charged = AnswerProtection.figure(shown, "c");
         assertThat(charged.get("count").asLong()).isEqualTo(12);
         assertThat(charged.get("implied").isNull()).as("an implied count of 2 is a count too").isTrue();
         assertThat(names(charged.get("suppressedFields"))).containsExactly("implied", "rateFromPrevious");
@@ -79,7 +79,7 @@ class AnswerProtectionTest {
                   "kaplanMeierMedian": 11, "cumulativeIncidence": {"30": 0.25, "90": 0.5, "180": 0.6, "365": 0.75},
                   "figureId": "L1"}]}
                 """));
-        JsonNode group = figure(shown, "L1");
+        JsonNode group = AnswerProtection.figure(shown, "L1");
         // censored 3 is primary; the family hides completed 9 (the only other non-zero); 9 < 10 hides the quantiles.
         assertThat(names(group.get("suppressedFields")))
                 .containsExactly("completed", "censored", "p25", "p50", "p75", "p90", "mean");
@@ -96,7 +96,7 @@ class AnswerProtectionTest {
                   "cumulativeIncidence": {"30": 0.25, "90": 0.5}, "curve": [{"day": 0, "survival": 1}],
                   "figureId": "L2"}]}
                 """));
-        JsonNode group = figure(shown, "L2");
+        JsonNode group = AnswerProtection.figure(shown, "L2");
         assertThat(names(group.get("suppressedFields")))
                 .containsExactly("completed", "undated", "kaplanMeierMedian", "cumulativeIncidence", "curve");
         assertThat(group.has("curve")).as("the curve is left out whole").isFalse();
@@ -116,12 +116,12 @@ class AnswerProtectionTest {
                 """));
         // selfDefined across forces: 2 is primary, so 20 goes; then in each force one suppressed count takes the
         // smallest other: 5 in A, 6 in B.
-        assertThat(names(figure(shown, "cA").get("suppressedFields")))
+        assertThat(names(AnswerProtection.figure(shown, "cA").get("suppressedFields")))
                 .containsExactly("selfDefined", "officerOnly", "shareRecorded");
-        assertThat(names(figure(shown, "cB").get("suppressedFields")))
+        assertThat(names(AnswerProtection.figure(shown, "cB").get("suppressedFields")))
                 .containsExactly("selfDefined", "officerOnly", "shareRecorded");
-        assertThat(figure(shown, "cB").get("notRecorded").asLong()).isEqualTo(30);
-        assertThat(figure(shown, "cB").get("total").asLong()).isEqualTo(56);
+        assertThat(AnswerProtection.figure(shown, "cB").get("notRecorded").asLong()).isEqualTo(30);
+        assertThat(AnswerProtection.figure(shown, "cB").get("total").asLong()).isEqualTo(56);
     }
 
     @Test
@@ -130,7 +130,7 @@ class AnswerProtectionTest {
                 {"groups": [{"key": {}, "reopened": 8, "medianDaysClosed": 400, "arrestedAfter": 1,
                   "chargedAfter": 0, "convictedAfter": 0, "reclosed": 5, "figureId": "k"}]}
                 """));
-        JsonNode group = figure(shown, "k");
+        JsonNode group = AnswerProtection.figure(shown, "k");
         assertThat(names(group.get("suppressedFields"))).containsExactly("arrestedAfter", "medianDaysClosed");
         assertThat(group.get("reopened").asLong()).isEqualTo(8);
         assertThat(group.get("chargedAfter").asLong()).as("a zero is shown").isZero();
@@ -146,25 +146,13 @@ class AnswerProtectionTest {
                            {"suspectEthnicity": "White", "victimEthnicity": "White", "count": 15, "figureId": "p2"},
                            {"suspectEthnicity": "White", "victimEthnicity": "Asian", "count": 5, "figureId": "p3"}]}
                 """));
-        assertThat(figure(shown, "s1").get("count").isNull()).isTrue();
-        assertThat(figure(shown, "s3").get("count").isNull()).as("smallest other suspect category").isTrue();
-        assertThat(figure(shown, "s2").get("count").asLong()).isEqualTo(20);
-        assertThat(figure(shown, "p1").get("count").isNull()).isTrue();
-        assertThat(figure(shown, "p3").get("count").asLong()).isEqualTo(5);
+        assertThat(AnswerProtection.figure(shown, "s1").get("count").isNull()).isTrue();
+        assertThat(AnswerProtection.figure(shown, "s3").get("count").isNull()).as("smallest other suspect category").isTrue();
+        assertThat(AnswerProtection.figure(shown, "s2").get("count").asLong()).isEqualTo(20);
+        assertThat(AnswerProtection.figure(shown, "p1").get("count").isNull()).isTrue();
+        assertThat(AnswerProtection.figure(shown, "p3").get("count").asLong()).isEqualTo(5);
     }
 
-    private static JsonNode figure(JsonNode node, String figureId) {
-        if (node.path("figureId").asText().equals(figureId)) {
-            return node;
-        }
-        for (JsonNode child : node) {
-            JsonNode found = figure(child, figureId);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
 
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
