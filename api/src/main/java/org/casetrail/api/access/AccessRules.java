@@ -56,6 +56,8 @@ public final class AccessRules {
             get("/api/v1/cold-cases", READERS),
             get("/api/v1/ethnicity", READERS),
             get("/api/v1/ethnicity/completeness", READERS),
+            get("/api/v1/nationality", READERS),
+            get("/api/v1/caseload", READERS),
             get("/api/v1/compare", READERS),
             get("/api/v1/replays/{replayId}", READERS),
             // What only an analyst does.

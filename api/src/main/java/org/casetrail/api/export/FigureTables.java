@@ -83,19 +83,60 @@ public final class FigureTables {
     }
 
     public static FigureTable ethnicity(FigureResponses.Ethnicity ethnicity, Definition definition) {
-        FigureTable.Builder table = FigureTable.builder("Ethnicity", List.of("breakdown", "suspectEthnicity",
+        List<FigureResponses.EthnicityGroup> groups = ethnicity.groups() != null ? ethnicity.groups()
+                : List.of(new FigureResponses.EthnicityGroup(Map.of(), ethnicity.suspects(), ethnicity.pairs()));
+        List<String> dims = dimensions(groups.stream().map(FigureResponses.EthnicityGroup::key).toList());
+        FigureTable.Builder table = FigureTable.builder("Ethnicity", columns(dims, "breakdown", "suspectEthnicity",
                 "victimEthnicity", "count", "figureId"));
-        for (FigureResponses.SuspectEthnicity row : ethnicity.suspects()) {
-            table.row(java.util.Arrays.asList("suspects", row.suspectEthnicity(), FigureTable.Symbol.NOT_APPLICABLE,
-                    row.count(), row.figureId()));
-        }
-        for (FigureResponses.PairEthnicity row : ethnicity.pairs()) {
-            table.row(java.util.Arrays.asList("pairs", row.suspectEthnicity(), row.victimEthnicity(), row.count(),
-                    row.figureId()));
+        for (FigureResponses.EthnicityGroup group : groups) {
+            for (FigureResponses.SuspectEthnicity row : group.suspects()) {
+                List<Object> cells = keyCells(dims, group.key());
+                cells.addAll(java.util.Arrays.asList("suspects", row.suspectEthnicity(),
+                        FigureTable.Symbol.NOT_APPLICABLE, row.count(), row.figureId()));
+                table.row(cells);
+            }
+            for (FigureResponses.PairEthnicity row : group.pairs()) {
+                List<Object> cells = keyCells(dims, group.key());
+                cells.addAll(java.util.Arrays.asList("pairs", row.suspectEthnicity(), row.victimEthnicity(),
+                        row.count(), row.figureId()));
+                table.row(cells);
+            }
         }
         return notes(table, definition, ethnicity.asOf(), ethnicity.position()).note("stage", ethnicity.stage())
                 .note("scheme", ethnicity.scheme()).note("level", ethnicity.level())
                 .note("from", ethnicity.from()).note("to", ethnicity.to()).build();
+    }
+
+    public static FigureTable nationality(FigureResponses.Nationality nationality, Definition definition) {
+        List<FigureResponses.NationalityGroup> groups = nationality.groups() != null ? nationality.groups()
+                : List.of(new FigureResponses.NationalityGroup(Map.of(), nationality.suspects()));
+        List<String> dims = dimensions(groups.stream().map(FigureResponses.NationalityGroup::key).toList());
+        FigureTable.Builder table = FigureTable.builder("Nationality", columns(dims, "nationality", "count",
+                "figureId"));
+        for (FigureResponses.NationalityGroup group : groups) {
+            for (FigureResponses.SuspectNationality row : group.suspects()) {
+                List<Object> cells = keyCells(dims, group.key());
+                cells.addAll(java.util.Arrays.asList(row.nationality(), row.count(), row.figureId()));
+                table.row(cells);
+            }
+        }
+        return notes(table, definition, nationality.asOf(), nationality.position())
+                .note("stage", nationality.stage()).note("level", nationality.level())
+                .note("from", nationality.from()).note("to", nationality.to()).build();
+    }
+
+    public static FigureTable caseload(FigureResponses.Caseload caseload, Definition definition) {
+        List<String> dims = dimensions(caseload.groups().stream().map(FigureResponses.CaseloadGroup::key).toList());
+        FigureTable.Builder table = FigureTable.builder("Caseload", columns(dims, "liveCases",
+                "suspectsUnderInvestigation", "suspectsAwaitingOutcome", "victimsInLiveCases", "figureId"));
+        for (FigureResponses.CaseloadGroup group : caseload.groups()) {
+            List<Object> row = keyCells(dims, group.key());
+            row.addAll(java.util.Arrays.asList(group.liveCases(), group.suspectsUnderInvestigation(),
+                    group.suspectsAwaitingOutcome(), group.victimsInLiveCases(), group.figureId()));
+            table.row(row);
+        }
+        return notes(table, definition, caseload.asOf(), caseload.position()).note("date", caseload.date())
+                .build();
     }
 
     public static FigureTable completeness(FigureResponses.Completeness completeness, Definition definition) {

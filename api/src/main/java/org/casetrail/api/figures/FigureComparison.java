@@ -1,6 +1,7 @@
 package org.casetrail.api.figures;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,13 @@ import java.util.Map;
 import org.casetrail.api.export.FigureTable;
 
 /**
- * The same figure under two definitions, side by side: rows are matched by their labels (every cell that is not a
- * number, the figure id aside), and each number is given for a, for b, and as the difference b - a.
+ * One figure computed twice, side by side (SEMANTICS 6.8): rows are matched by their labels (every cell that is not a
+ * number, the figure id aside), and each number is given for a, for b, as the difference b - a and as the ratio
+ * b / a (4 decimals), each null where a side has none (the ratio also where a is 0).
  */
 public final class FigureComparison {
 
-    public record Cell(String measure, BigDecimal a, BigDecimal b, BigDecimal difference) {
+    public record Cell(String measure, BigDecimal a, BigDecimal b, BigDecimal difference, BigDecimal ratio) {
     }
 
     public record Row(Map<String, Object> labels, List<Cell> cells) {
@@ -38,12 +40,34 @@ public final class FigureComparison {
             for (String measure : measures) {
                 BigDecimal valueA = inA.get(measure);
                 BigDecimal valueB = inB.get(measure);
-                cells.add(new Cell(measure, valueA, valueB,
-                        valueA == null || valueB == null ? null : valueB.subtract(valueA)));
+                boolean both = valueA != null && valueB != null;
+                cells.add(new Cell(measure, valueA, valueB, both ? valueB.subtract(valueA) : null,
+                        both && valueA.signum() != 0 ? valueB.divide(valueA, 4, RoundingMode.HALF_UP) : null));
             }
             rows.add(new Row(key, cells));
         }
         return rows;
+    }
+
+    /** The comparison as a table: the labels, then one row per measure with a, b, difference and ratio. */
+    public static FigureTable table(String figure, List<Row> rows, Map<String, String> notes) {
+        List<String> labels = new ArrayList<>();
+        rows.forEach(row -> row.labels().keySet().stream().filter(label -> !labels.contains(label))
+                .forEach(labels::add));
+        List<String> columns = new ArrayList<>(labels);
+        columns.addAll(List.of("measure", "a", "b", "difference", "ratio"));
+        FigureTable.Builder table = FigureTable.builder("Compare " + figure, columns);
+        for (Row row : rows) {
+            for (Cell cell : row.cells()) {
+                List<Object> values = new ArrayList<>();
+                labels.forEach(label -> values.add(row.labels().get(label)));
+                values.addAll(java.util.Arrays.asList(cell.measure(), cell.a(), cell.b(), cell.difference(),
+                        cell.ratio()));
+                table.row(values);
+            }
+        }
+        notes.forEach(table::note);
+        return table.build();
     }
 
     private static Map<Map<String, Object>, Map<String, BigDecimal>> index(FigureTable table) {

@@ -39,12 +39,36 @@ public enum FigureKind {
             service.ethnicity(request, tracer), FigureResponses.Ethnicity::definition, FigureTables::ethnicity,
             answer -> {
                 Map<String, Cell> cells = new LinkedHashMap<>();
-                answer.suspects().forEach(row -> cells.put(row.figureId(), new Cell(
-                        Map.of("suspectEthnicity", row.suspectEthnicity()), row.count(), Map.of())));
-                answer.pairs().forEach(row -> cells.put(row.figureId(), new Cell(Map.of("suspectEthnicity",
-                        row.suspectEthnicity(), "victimEthnicity", row.victimEthnicity()), row.count(), Map.of())));
+                List<FigureResponses.EthnicityGroup> groups = answer.groups() != null ? answer.groups()
+                        : List.of(new FigureResponses.EthnicityGroup(Map.of(), answer.suspects(), answer.pairs()));
+                for (FigureResponses.EthnicityGroup group : groups) {
+                    group.suspects().forEach(row -> cells.put(row.figureId(), cell(group.key(), "suspectEthnicity",
+                            row.suspectEthnicity(), row.count())));
+                    group.pairs().forEach(row -> {
+                        Map<String, Object> labels = new LinkedHashMap<>(group.key());
+                        labels.put("suspectEthnicity", row.suspectEthnicity());
+                        labels.put("victimEthnicity", row.victimEthnicity());
+                        cells.put(row.figureId(), new Cell(labels, row.count(), Map.of()));
+                    });
+                }
                 return cells;
             })),
+    NATIONALITY("nationality", FigureService.NATIONALITY, (service, tracer) -> request -> answer(
+            service.nationality(request, tracer), FigureResponses.Nationality::definition, FigureTables::nationality,
+            answer -> {
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                List<FigureResponses.NationalityGroup> groups = answer.groups() != null ? answer.groups()
+                        : List.of(new FigureResponses.NationalityGroup(Map.of(), answer.suspects()));
+                groups.forEach(group -> group.suspects().forEach(row -> cells.put(row.figureId(),
+                        cell(group.key(), "nationality", row.nationality(), row.count()))));
+                return cells;
+            })),
+    /** A caseload cell's members are its live cases, its suspects of both kinds and its victims, each by role. */
+    CASELOAD("caseload", FigureService.CASELOAD, (service, tracer) -> request -> answer(
+            service.caseload(request, LocalDate.now(), tracer), FigureResponses.Caseload::definition,
+            FigureTables::caseload, answer -> byGroup(answer.groups(), FigureResponses.CaseloadGroup::figureId,
+                    FigureResponses.CaseloadGroup::key, group -> group.liveCases() + group.suspectsUnderInvestigation()
+                            + group.suspectsAwaitingOutcome() + group.victimsInLiveCases()))),
     ETHNICITY_COMPLETENESS("ethnicity-completeness", FigureService.COMPLETENESS, (service, tracer) -> request ->
             answer(service.completeness(request, tracer), FigureResponses.Completeness::definition,
                     FigureTables::completeness, answer -> byGroup(answer.groups(),
@@ -88,6 +112,11 @@ public enum FigureKind {
     /** The figure, with the members of the cells the tracer wants collected. */
     public Answer answer(FigureService service, Map<String, String[]> query, CellTracer tracer) {
         return computation.apply(service, tracer).apply(new FigureRequest(query, parameters));
+    }
+
+    /** Every figure's name, as the API spells it: funnel, period-counts, ... */
+    public static String endpoints() {
+        return String.join(", ", Arrays.stream(values()).map(FigureKind::endpoint).toList());
     }
 
     public static Optional<FigureKind> byEndpoint(String endpoint) {

@@ -105,6 +105,19 @@ public final class FigureRequest {
         }
     }
 
+    /** A true/false parameter; absent is false. */
+    public boolean flag(String name) {
+        String value = single(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException(name, name + " is true or false, not '" + value + "'");
+        };
+    }
+
     public String text(String name) {
         String value = single(name);
         return value == null || value.isBlank() ? null : value.strip();

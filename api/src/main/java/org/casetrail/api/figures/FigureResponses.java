@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casetrail.core.definition.Definition;
 
 /** The JSON answers of the figure endpoints (SEMANTICS section 10). */
@@ -42,7 +43,13 @@ public final class FigureResponses {
 
     public record LagGroup(Map<String, Object> key, long population, long completed, long censored, long competing,
                            long undated, long invalid, Long p25, Long p50, Long p75, Long p90, BigDecimal mean,
-                           Long kaplanMeierMedian, Map<String, BigDecimal> cumulativeIncidence, String figureId) {
+                           Long kaplanMeierMedian, Map<String, BigDecimal> cumulativeIncidence,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<CurvePoint> curve, String figureId) {
+    }
+
+    /** One step of a lag group's curves ({@code curve=true}, SEMANTICS 6.4). */
+    public record CurvePoint(long t, long atRisk, long completed, long competing, long censored, BigDecimal survival,
+                             BigDecimal cumulativeIncidence) {
     }
 
     public record Lags(DefinitionRef definition, LocalDate asOf, long position, String start, String end,
@@ -63,9 +70,37 @@ public final class FigureResponses {
     public record PairEthnicity(String suspectEthnicity, String victimEthnicity, long count, String figureId) {
     }
 
+    /** Without groupBy, {@code suspects} and {@code pairs} are at the top; with it, in each of {@code groups}. */
     public record Ethnicity(DefinitionRef definition, LocalDate asOf, long position, String stage, String scheme,
-                            String level, LocalDate from, LocalDate to, List<SuspectEthnicity> suspects,
-                            List<PairEthnicity> pairs) {
+                            String level, LocalDate from, LocalDate to,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectEthnicity> suspects,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<PairEthnicity> pairs,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<EthnicityGroup> groups) {
+    }
+
+    public record EthnicityGroup(Map<String, Object> key, List<SuspectEthnicity> suspects,
+                                 List<PairEthnicity> pairs) {
+    }
+
+    public record SuspectNationality(String nationality, long count, String figureId) {
+    }
+
+    public record NationalityGroup(Map<String, Object> key, List<SuspectNationality> suspects) {
+    }
+
+    /** Without groupBy, {@code suspects} is at the top; with it, in each of {@code groups}. */
+    public record Nationality(DefinitionRef definition, LocalDate asOf, long position, String stage, String level,
+                              LocalDate from, LocalDate to,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectNationality> suspects,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<NationalityGroup> groups) {
+    }
+
+    public record CaseloadGroup(Map<String, Object> key, long liveCases, long suspectsUnderInvestigation,
+                                long suspectsAwaitingOutcome, long victimsInLiveCases, String figureId) {
+    }
+
+    public record Caseload(DefinitionRef definition, LocalDate asOf, long position, LocalDate date,
+                           List<CaseloadGroup> groups) {
     }
 
     public record CompletenessGroup(Map<String, Object> key, long selfDefined, long officerOnly, long notRecorded,

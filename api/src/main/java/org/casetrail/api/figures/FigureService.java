@@ -13,6 +13,7 @@ import org.casetrail.api.figures.FigureResponses.DefinitionRef;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.Dimension;
@@ -22,6 +23,7 @@ import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.LagsFigure;
+import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.figures.PeriodCountsFigure;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.models.DefinitionModels;
@@ -33,10 +35,12 @@ public class FigureService {
 
     public static final Set<String> FUNNEL = Set.of("entry", "unit");
     public static final Set<String> PERIOD_COUNTS = Set.of("unit");
-    public static final Set<String> LAGS = Set.of("start", "end");
+    public static final Set<String> LAGS = Set.of("start", "end", "curve");
     public static final Set<String> COLD_CASES = Set.of("operation");
     public static final Set<String> ETHNICITY = Set.of("stage", "scheme", "level");
     public static final Set<String> COMPLETENESS = Set.of("stage");
+    public static final Set<String> NATIONALITY = Set.of("stage", "level");
+    public static final Set<String> CASELOAD = Set.of("date");
 
     private final FigureEngine engine;
     private final DefinitionCatalog definitions;
@@ -113,7 +117,8 @@ public class FigureService {
         FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
         asked.canonical().put("entry", entry.name());
         asked.canonical().put("unit", unit.name());
-        var computed = (tracer == CellTracer.NONE ? currentModel(asked) : Optional.<Long>empty())
+        boolean modelled = tracer == CellTracer.NONE && unit != FunnelFigure.Unit.VICTIM;
+        var computed = (modelled ? currentModel(asked) : Optional.<Long>empty())
                 .map(head -> new FigureEngine.Computed<>(models.funnel(asked.scope(), entry, unit), null, head))
                 .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit, tracer)));
         FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
@@ -154,7 +159,8 @@ public class FigureService {
         censored.canonical().put("asOf", censoredOn.toString());
         censored.canonical().put("start", start.name());
         censored.canonical().put("end", end.name());
-        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn, tracer));
+        boolean curve = request.flag("curve");
+        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn, curve, tracer));
         FigureIds.Query query = ids.record("lags", censored.canonical(), computed.position());
         List<FigureResponses.LagGroup> groups = computed.result().groups().stream()
                 .map(group -> {
@@ -163,6 +169,10 @@ public class FigureService {
                     return new FigureResponses.LagGroup(group.key().values(), group.population(), group.completed(),
                             group.censored(), group.competing(), group.undated(), group.invalid(), group.p25(),
                             group.p50(), group.p75(), group.p90(), group.mean(), group.kaplanMeierMedian(), incidence,
+                            group.curve() == null ? null : group.curve().stream().map(point ->
+                                    new FigureResponses.CurvePoint(point.t(), point.atRisk(), point.completed(),
+                                            point.competing(), point.censored(), point.survival(),
+                                            point.cumulativeIncidence())).toList(),
                             query.cell(LagsFigure.cell(group.key())));
                 })
                 .toList();
@@ -187,10 +197,6 @@ public class FigureService {
 
     public FigureResponses.Ethnicity ethnicity(FigureRequest request, CellTracer tracer) {
         Asked asked = asked(request);
-        if (!asked.scope().groupBy().isEmpty()) {
-            throw new InvalidParameterException("groupBy", "the ethnicity figure is not grouped; groupBy is for "
-                    + "/ethnicity/completeness");
-        }
         Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
         EthnicityScheme scheme = request.choice("scheme", EthnicityScheme.class, EthnicityScheme.BEST);
         EthnicityScheme.Level level = request.choice("level", EthnicityScheme.Level.class,
@@ -200,16 +206,72 @@ public class FigureService {
         asked.canonical().put("level", level.name());
         var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, scheme, level, tracer));
         FigureIds.Query query = ids.record("ethnicity", asked.canonical(), computed.position());
-        var result = computed.result();
+        List<FigureResponses.EthnicityGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.EthnicityGroup(group.key().values(), group.suspects().stream()
+                        .map(row -> new FigureResponses.SuspectEthnicity(row.suspectEthnicity(), row.count(),
+                                query.cell(EthnicityFigure.suspectCell(group.key(), row.suspectEthnicity()))))
+                        .toList(), group.pairs().stream()
+                        .map(row -> new FigureResponses.PairEthnicity(row.suspectEthnicity(), row.victimEthnicity(),
+                                row.count(), query.cell(EthnicityFigure.pairCell(group.key(), row.suspectEthnicity(),
+                                        row.victimEthnicity()))))
+                        .toList()))
+                .toList();
+        boolean grouped = !asked.scope().groupBy().isEmpty();
+        FigureResponses.EthnicityGroup only = groups.isEmpty()
+                ? new FigureResponses.EthnicityGroup(Map.of(), List.of(), List.of()) : groups.get(0);
         return new FigureResponses.Ethnicity(DefinitionRef.of(asked.definition()), computed.asOf(),
                 computed.position(), stage.name(), scheme.name().toLowerCase(), level.name().toLowerCase(),
-                asked.scope().from(), asked.scope().to(),
-                result.suspects().stream().map(row -> new FigureResponses.SuspectEthnicity(row.suspectEthnicity(),
-                        row.count(), query.cell(EthnicityFigure.suspectCell(row.suspectEthnicity())))).toList(),
-                result.pairs().stream().map(row -> new FigureResponses.PairEthnicity(row.suspectEthnicity(),
-                        row.victimEthnicity(), row.count(),
-                        query.cell(EthnicityFigure.pairCell(row.suspectEthnicity(), row.victimEthnicity()))))
-                        .toList());
+                asked.scope().from(), asked.scope().to(), grouped ? null : only.suspects(),
+                grouped ? null : only.pairs(), grouped ? groups : null);
+    }
+
+    public FigureResponses.Nationality nationality(FigureRequest request, CellTracer tracer) {
+        Asked asked = asked(request);
+        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
+        EthnicityScheme.Level level = request.choice("level", EthnicityScheme.Level.class,
+                EthnicityScheme.Level.GROUP);
+        asked.canonical().put("stage", stage.name());
+        asked.canonical().put("level", level.name());
+        var computed = compute(asked, new NationalityFigure(asked.scope(), stage, level, tracer));
+        FigureIds.Query query = ids.record("nationality", asked.canonical(), computed.position());
+        List<FigureResponses.NationalityGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.NationalityGroup(group.key().values(), group.suspects().stream()
+                        .map(row -> new FigureResponses.SuspectNationality(row.nationality(), row.count(),
+                                query.cell(NationalityFigure.cell(group.key(), row.nationality()))))
+                        .toList()))
+                .toList();
+        boolean grouped = !asked.scope().groupBy().isEmpty();
+        return new FigureResponses.Nationality(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), stage.name(), level.name().toLowerCase(), asked.scope().from(),
+                asked.scope().to(), grouped ? null : groups.isEmpty() ? List.of() : groups.get(0).suspects(),
+                grouped ? groups : null);
+    }
+
+    /** SEMANTICS 6.7: at one date (default: asOf if given, else today); no window, and no grouping by year. */
+    public FigureResponses.Caseload caseload(FigureRequest request, LocalDate today, CellTracer tracer) {
+        Asked asked = asked(request);
+        for (String window : List.of("from", "to")) {
+            if (asked.canonical().containsKey(window)) {
+                throw new InvalidParameterException(window, "the caseload is a stock at one date: give date, "
+                        + "not " + window);
+            }
+        }
+        if (asked.scope().groupBy().contains(Dimension.YEAR)) {
+            throw new InvalidParameterException("groupBy", "the caseload groups by force, region or context; it is "
+                    + "at one date, so not by year");
+        }
+        LocalDate date = Optional.ofNullable(request.date("date"))
+                .orElse(asked.asOf() != null ? asked.asOf() : today);
+        asked.canonical().put("date", date.toString());
+        var computed = compute(asked, new CaseloadFigure(asked.scope(), date, tracer));
+        FigureIds.Query query = ids.record("caseload", asked.canonical(), computed.position());
+        List<FigureResponses.CaseloadGroup> groups = computed.result().groups().stream()
+                .map(group -> new FigureResponses.CaseloadGroup(group.key().values(), group.liveCases(),
+                        group.suspectsUnderInvestigation(), group.suspectsAwaitingOutcome(),
+                        group.victimsInLiveCases(), query.cell(CaseloadFigure.cell(group.key()))))
+                .toList();
+        return new FigureResponses.Caseload(DefinitionRef.of(asked.definition()), computed.asOf(),
+                computed.position(), date, groups);
     }
 
     public FigureResponses.Completeness completeness(FigureRequest request, CellTracer tracer) {

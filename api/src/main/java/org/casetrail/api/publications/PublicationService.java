@@ -125,6 +125,10 @@ public class PublicationService {
                 // The censoring date defaults to today: a publication fixes it, so that it reads the same later.
                 parameters.putIfAbsent("asOf", java.time.LocalDate.now().toString());
             }
+            if (kind == FigureKind.CASELOAD && !parameters.containsKey("asOf")) {
+                // Likewise the caseload's date.
+                parameters.putIfAbsent("date", java.time.LocalDate.now().toString());
+            }
             JsonNode answer = json.valueToTree(kind.answer(figures, query(parameters, position)).json());
             jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer, "
                     + "public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", id, i, kind.endpoint(),
@@ -269,8 +273,8 @@ public class PublicationService {
 
     private static FigureKind kind(String figure, int index) {
         return FigureKind.byEndpoint(figure == null ? "" : figure).orElseThrow(() -> new InvalidParameterException(
-                "figures[" + index + "].figure", "figure is one of funnel, period-counts, lags, cold-cases, "
-                + "ethnicity, ethnicity-completeness; not '" + figure + "'"));
+                "figures[" + index + "].figure", "figure is one of " + FigureKind.endpoints() + "; not '" + figure
+                + "'"));
     }
 
     private String write(Object value) {

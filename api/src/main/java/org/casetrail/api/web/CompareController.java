@@ -1,10 +1,14 @@
 package org.casetrail.api.web;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
 import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionCatalog;
@@ -14,15 +18,26 @@ import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.effective.LedgerCaseSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * SEMANTICS 6.8: one figure computed twice at the same store position, side a and side b, each with its own
+ * definition and, where asked, its own window and dates ({@code a.from}, {@code b.to}, {@code a.asOf},
+ * {@code b.date}, ...): two definitions side by side, or a force-by-force table before and after.
+ */
 @RestController
 @RequestMapping("/api/v1/compare")
 class CompareController {
 
-    record Side(String id, int version) {
+    /** The parameters each side may set for itself, as {@code a.<name>} and {@code b.<name>}. */
+    private static final List<String> PER_SIDE = List.of("from", "to", "asOf", "date");
+
+    /** A side's definition, and the parameters it set for itself (left out when none). */
+    record Side(String id, int version,
+                @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> parameters) {
     }
 
     record Comparison(String figure, Side a, Side b, long position, List<FigureComparison.Row> rows) {
@@ -31,60 +46,103 @@ class CompareController {
     private final FigureService figures;
     private final DefinitionCatalog definitions;
     private final LedgerCaseSource ledger;
+    private final FigureRendering rendering;
 
-    CompareController(FigureService figures, DefinitionCatalog definitions, LedgerCaseSource ledger) {
+    CompareController(FigureService figures, DefinitionCatalog definitions, LedgerCaseSource ledger,
+                      FigureRendering rendering) {
         this.figures = figures;
         this.definitions = definitions;
         this.ledger = ledger;
+        this.rendering = rendering;
     }
 
-    @Operation(summary = "The same figure under two definitions, side by side",
-            description = "a and b are definitions (id or id@version); figure is funnel (default), period-counts, "
-                    + "lags, cold-cases, ethnicity or ethnicity-completeness; every other parameter is the figure's "
-                    + "own. Both are computed at the same store position; each number is given for a, for b and as "
-                    + "the difference b - a.")
+    @Operation(summary = "One figure computed twice, side by side (SEMANTICS 6.8)",
+            description = "figure is funnel (default), period-counts, lags, cold-cases, ethnicity, "
+                    + "ethnicity-completeness, nationality or caseload; a and b are definitions (id or id@version, "
+                    + "each defaulting to definition); a.from, a.to, a.asOf, a.date and the same for b override the "
+                    + "figure's own parameters on one side. Both sides are computed at the same store position; each "
+                    + "number is given for a, for b, as the difference b - a and the ratio b / a. JSON, CSV or XLSX.")
+    @Parameter(name = "figure", in = ParameterIn.QUERY, description = "which figure; default funnel")
+    @Parameter(name = "a", in = ParameterIn.QUERY, description = "side a's definition; default: definition")
+    @Parameter(name = "b", in = ParameterIn.QUERY, description = "side b's definition; default: definition")
     @GetMapping
-    Comparison compare(HttpServletRequest request) {
+    ResponseEntity<?> compare(HttpServletRequest request) {
         Map<String, String[]> parameters = new HashMap<>(request.getParameterMap());
         String[] a = parameters.remove("a");
         String[] b = parameters.remove("b");
         String[] figure = parameters.remove("figure");
-        if (a == null || b == null) {
-            throw new InvalidParameterException(a == null ? "a" : "b", "a and b name the two definitions to compare");
-        }
-        if (parameters.containsKey("definition") || parameters.containsKey("format")) {
-            throw new InvalidParameterException(parameters.containsKey("definition") ? "definition" : "format",
-                    "compare takes a and b instead of definition, and answers JSON");
-        }
+        parameters.remove("format");
+        Map<String, String[]> sideA = side(parameters, "a");
+        Map<String, String[]> sideB = side(parameters, "b");
+        String[] definition = parameters.get("definition");
         if (!parameters.containsKey("position")) {
             parameters.put("position", new String[]{String.valueOf(ledger.head())});
         }
         String name = figure == null ? "funnel" : figure[0];
-        Computed left = compute(name, withDefinition(parameters, a[0], "a"));
-        Computed right = compute(name, withDefinition(parameters, b[0], "b"));
-        return new Comparison(name, left.side(), right.side(),
-                Long.parseLong(parameters.get("position")[0]), FigureComparison.compare(left.table(), right.table()));
+        FigureKind kind = FigureKind.byEndpoint(name).orElseThrow(() -> new InvalidParameterException("figure",
+                "figure is one of " + FigureKind.endpoints() + "; not '" + name + "'"));
+        Computed left = compute(kind, "a", withSide(parameters, sideA, a != null ? a : definition, "a"));
+        Computed right = compute(kind, "b", withSide(parameters, sideB, b != null ? b : definition, "b"));
+        long position = Long.parseLong(parameters.get("position")[0]);
+        Comparison comparison = new Comparison(name, left.side(), right.side(), position,
+                FigureComparison.compare(left.table(), right.table()));
+        return rendering.render(request, comparison, () -> {
+            Map<String, String> notes = new LinkedHashMap<>();
+            notes.put("figure", name);
+            notes.put("a", left.side().id() + "@" + left.side().version() + " " + left.side().parameters());
+            notes.put("b", right.side().id() + "@" + right.side().version() + " " + right.side().parameters());
+            notes.put("position", String.valueOf(position));
+            notes.put("difference", "b - a");
+            notes.put("ratio", "b / a, 4 decimals; [x] where a side has no number or a is 0");
+            return FigureComparison.table(name, comparison.rows(), notes);
+        });
     }
 
     private record Computed(Side side, FigureTable table) {
     }
 
-    private Map<String, String[]> withDefinition(Map<String, String[]> parameters, String definition, String side) {
-        if (definition.isBlank()) {
-            throw new InvalidParameterException(side, side + " must name a definition");
+    /** Takes {@code a.from} and the like out of the parameters: what one side sets for itself. */
+    private static Map<String, String[]> side(Map<String, String[]> parameters, String side) {
+        Map<String, String[]> own = new HashMap<>();
+        for (String name : PER_SIDE) {
+            String[] value = parameters.remove(side + "." + name);
+            if (value != null) {
+                own.put(name, value);
+            }
         }
+        return own;
+    }
+
+    private static Map<String, String[]> withSide(Map<String, String[]> parameters, Map<String, String[]> own,
+                                                  String[] definition, String side) {
         Map<String, String[]> copy = new HashMap<>(parameters);
-        copy.put("definition", new String[]{definition});
+        copy.putAll(own);
+        if (definition != null) {
+            if (definition.length != 1 || definition[0].isBlank()) {
+                throw new InvalidParameterException(side, side + " names one definition (id or id@version)");
+            }
+            copy.put("definition", definition);
+        }
         return copy;
     }
 
-    private Computed compute(String figure, Map<String, String[]> parameters) {
-        FigureKind kind = FigureKind.byEndpoint(figure).orElseThrow(() -> new InvalidParameterException("figure",
-                "figure is one of funnel, period-counts, lags, cold-cases, ethnicity, ethnicity-completeness; not '"
-                        + figure + "'"));
-        FigureKind.Answer answer = kind.answer(figures, parameters);
+    private Computed compute(FigureKind kind, String side, Map<String, String[]> parameters) {
+        FigureKind.Answer answer;
+        try {
+            answer = kind.answer(figures, parameters);
+        } catch (InvalidParameterException invalid) {
+            String name = invalid.parameter();
+            String named = PER_SIDE.contains(name) || name.equals("definition") ? side + "." + name : name;
+            throw new InvalidParameterException(name.equals("definition") ? side : named, invalid.getMessage());
+        }
         Definition definition = definitions.find(answer.definition().id(), answer.definition().version())
                 .orElseThrow();
-        return new Computed(new Side(definition.id(), definition.version()), answer.table().apply(definition));
+        Map<String, String> own = new LinkedHashMap<>();
+        PER_SIDE.forEach(name -> {
+            if (parameters.containsKey(name)) {
+                own.put(name, parameters.get(name)[0]);
+            }
+        });
+        return new Computed(new Side(definition.id(), definition.version(), own), answer.table().apply(definition));
     }
 }

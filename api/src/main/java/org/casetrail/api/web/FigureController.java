@@ -33,20 +33,23 @@ class FigureController {
 
     @Operation(summary = "Cohort funnel (SEMANTICS 6.2)")
     @Parameter(name = "entry", in = ParameterIn.QUERY, description = "RECORDED (default) or ARRESTED")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = "suspect (default) or case")
+    @Parameter(name = "unit", in = ParameterIn.QUERY, description = "suspect (default), case or victim")
     @GetMapping("/funnel")
     ResponseEntity<?> funnel(HttpServletRequest request) {
         return answer(FigureKind.FUNNEL, request);
     }
 
     @Operation(summary = "Period counts (SEMANTICS 6.3)")
-    @Parameter(name = "unit", in = ParameterIn.QUERY, description = "suspect (default) or case")
+    @Parameter(name = "unit", in = ParameterIn.QUERY,
+            description = "suspect (default), case or victim (adds VICTIM_RECORDED, victims identified)")
     @GetMapping("/period-counts")
     ResponseEntity<?> periodCounts(HttpServletRequest request) {
         return answer(FigureKind.PERIOD_COUNTS, request);
     }
 
     @Operation(summary = "Lags (SEMANTICS 6.4)", description = "asOf is also the censoring date (default: today)")
+    @Parameter(name = "curve", in = ParameterIn.QUERY,
+            description = "true: each group also has its Kaplan-Meier and cumulative-incidence step curve")
     @Parameter(name = "start", in = ParameterIn.QUERY, required = true,
             description = "OFFENCE, RECORDED, ARRESTED, CHARGED, PROSECUTED or CONVICTED")
     @Parameter(name = "end", in = ParameterIn.QUERY, required = true,
@@ -70,6 +73,24 @@ class FigureController {
     @GetMapping("/ethnicity")
     ResponseEntity<?> ethnicity(HttpServletRequest request) {
         return answer(FigureKind.ETHNICITY, request);
+    }
+
+    @Operation(summary = "Suspects by nationality (SEMANTICS 6.6)",
+            description = "UK (GBR), Non-UK or Not recorded, or by ISO 3166-1 alpha-3 code with level=code")
+    @Parameter(name = "stage", in = ParameterIn.QUERY, description = "stage reached directly (default RECORDED)")
+    @Parameter(name = "level", in = ParameterIn.QUERY, description = "group (default) or code")
+    @GetMapping("/nationality")
+    ResponseEntity<?> nationality(HttpServletRequest request) {
+        return answer(FigureKind.NATIONALITY, request);
+    }
+
+    @Operation(summary = "Caseload at a date (SEMANTICS 6.7)",
+            description = "Live cases, suspects under investigation, suspects awaiting an outcome and victims in live "
+                    + "cases on one date; groupBy force, region or context; from and to are not taken")
+    @Parameter(name = "date", in = ParameterIn.QUERY, description = "the day (ISO date); default asOf, else today")
+    @GetMapping("/caseload")
+    ResponseEntity<?> caseload(HttpServletRequest request) {
+        return answer(FigureKind.CASELOAD, request);
     }
 
     @Operation(summary = "How complete ethnicity recording is (SEMANTICS 6.6)")

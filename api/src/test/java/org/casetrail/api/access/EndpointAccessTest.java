@@ -59,6 +59,8 @@ class EndpointAccessTest {
         TABLE.put("GET /api/v1/cold-cases", ANALYST_OR_AUDITOR);
         TABLE.put("GET /api/v1/ethnicity", ANALYST_OR_AUDITOR);
         TABLE.put("GET /api/v1/ethnicity/completeness", ANALYST_OR_AUDITOR);
+        TABLE.put("GET /api/v1/nationality", ANALYST_OR_AUDITOR);
+        TABLE.put("GET /api/v1/caseload", ANALYST_OR_AUDITOR);
         TABLE.put("GET /api/v1/compare", ANALYST_OR_AUDITOR);
         TABLE.put("GET /api/v1/replays/{replayId}", ANALYST_OR_AUDITOR);
         TABLE.put("POST /api/v1/definitions", Set.of("analyst"));

@@ -251,7 +251,9 @@ class FigureApiTest {
         assertThat(list(recorded.get("cells"))).filteredOn(cell -> cell.get("measure").equals("count"))
                 .singleElement().satisfies(cell -> assertThat(cell).containsEntry("a", 3).containsEntry("b", 2)
                         .containsEntry("difference", -1));
-        assertThat(get("/api/v1/compare?a=all-cases").getBody()).containsEntry("parameter", "b");
+        assertThat(get("/api/v1/compare?a=grooming-gangs").getBody()).as("b defaults to the query's definition")
+                .containsEntry("b", Map.of("id", "all-cases", "version", 1));
+        assertThat(get("/api/v1/compare?a=nothing-such").getBody()).containsEntry("parameter", "a");
         assertThat(get("/api/v1/compare?a=all-cases&b=all-cases&figure=pie").getBody())
                 .containsEntry("parameter", "figure");
     }

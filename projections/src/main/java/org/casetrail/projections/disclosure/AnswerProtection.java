@@ -31,9 +31,11 @@ public final class AnswerProtection {
             "competing", "undated", "invalid", "reopened", "arrestedAfter", "chargedAfter", "convictedAfter",
             "reclosed", "selfDefined", "officerOnly", "notRecorded", "total", "liveCases",
             "suspectsUnderInvestigation", "suspectsAwaitingOutcome", "victimsInLiveCases");
-    /** The number a cell of a revision stands for: the first of these its object has. */
-    private static final List<String> VALUE_FIELDS = List.of("count", "population", "reopened", "total",
-            "liveCases");
+    /**
+     * The number a cell of a revision stands for: the first of these its object has; an object with none (a caseload
+     * group, whose cell is the sum of its four counts) stands for all its counts.
+     */
+    private static final List<String> VALUE_FIELDS = List.of("count", "population", "reopened", "total");
     private static final List<String> CELL_ARRAYS = List.of("stages", "counts", "suspects", "pairs");
     private static final List<String> CELL_LABELS = List.of("stage", "suspectEthnicity", "victimEthnicity",
             "nationality");
@@ -119,7 +121,10 @@ public final class AnswerProtection {
         return new Table(cells, families, CellSuppression.suppress(counts, families));
     }
 
-    /** Whether the number a figure id's cell stands for (its count, population, reopened or total) is suppressed. */
+    /**
+     * Whether the number a figure id's cell stands for (its count, population, reopened or total; for a caseload
+     * group, any of its counts) is suppressed.
+     */
     public static boolean valueSuppressed(JsonNode protectedAnswer, String figureId) {
         ObjectNode owner = figure(protectedAnswer, figureId);
         if (owner == null || !owner.has(SUPPRESSED_FIELDS)) {
@@ -127,7 +132,7 @@ public final class AnswerProtection {
         }
         String valueField = VALUE_FIELDS.stream().filter(owner::has).findFirst().orElse(null);
         for (JsonNode field : owner.get(SUPPRESSED_FIELDS)) {
-            if (field.asText().equals(valueField)) {
+            if (valueField == null ? COUNTS.contains(field.asText()) : field.asText().equals(valueField)) {
                 return true;
             }
         }

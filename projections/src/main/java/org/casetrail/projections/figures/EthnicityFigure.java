@@ -37,8 +37,17 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
                                BigDecimal shareRecorded) {
     }
 
+    /** The suspects and pairs of one group (the only one, with key {@code {}}, without groupBy). */
+    public record CategoryGroup(GroupKey key, List<SuspectCount> suspects, List<PairCount> pairs) {
+    }
+
     public record Result(Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level,
-                         List<SuspectCount> suspects, List<PairCount> pairs, List<Completeness> completeness) {
+                         List<CategoryGroup> groups, List<Completeness> completeness) {
+
+        /** The ungrouped answer's suspects and pairs: those of the one group, or none. */
+        public CategoryGroup ungrouped() {
+            return groups.isEmpty() ? new CategoryGroup(GroupKey.NONE, List.of(), List.of()) : groups.get(0);
+        }
     }
 
     private final FigureScope scope;
@@ -46,10 +55,8 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
     private final Stage stage;
     private final EthnicityScheme scheme;
     private final EthnicityScheme.Level level;
-    private final Map<String, Long> suspects = new TreeMap<>();
-    private final Map<List<String>, Long> pairs = new TreeMap<>(Comparator.<List<String>, String>comparing(
-            pair -> pair.get(0), EthnicityFigure::categoryOrder).thenComparing(pair -> pair.get(1),
-            EthnicityFigure::categoryOrder));
+    private final Map<GroupKey, Map<String, Long>> suspects = new HashMap<>();
+    private final Map<GroupKey, Map<List<String>, Long>> pairs = new HashMap<>();
     private final Map<GroupKey, long[]> completeness = new HashMap<>();
     private final CellTracer tracer;
 
@@ -67,14 +74,15 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
         this.tracer = tracer;
     }
 
-    /** The cell of suspects of one category. */
-    public static List<Object> suspectCell(String category) {
-        return List.of("suspects", category);
+    /** The cell of suspects of one category in one group (without groupBy, as cells were named before groups). */
+    public static List<Object> suspectCell(GroupKey key, String category) {
+        return key.values().isEmpty() ? List.of("suspects", category) : List.of("suspects", key.values(), category);
     }
 
-    /** The cell of (suspect, victim) pairs of two categories. */
-    public static List<Object> pairCell(String suspectCategory, String victimCategory) {
-        return List.of("pairs", suspectCategory, victimCategory);
+    /** The cell of (suspect, victim) pairs of two categories in one group. */
+    public static List<Object> pairCell(GroupKey key, String suspectCategory, String victimCategory) {
+        return key.values().isEmpty() ? List.of("pairs", suspectCategory, victimCategory)
+                : List.of("pairs", key.values(), suspectCategory, victimCategory);
     }
 
     /** The cell of one group's completeness. */
@@ -101,19 +109,21 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
             String category = scheme.category(person, level);
             List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
             identification.ifPresent(evidence::add);
-            suspects.merge(category, 1L, Long::sum);
-            tracer.offer(suspectCell(category), () -> new Contributor(c.caseRef(), suspect, null, category,
+            GroupKey key = scope.key(c, reached);
+            suspects.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1L, Long::sum);
+            tracer.offer(suspectCell(key, category), () -> new Contributor(c.caseRef(), suspect, null, category,
                     List.copyOf(evidence)));
+            Map<List<String>, Long> groupPairs = pairs.computeIfAbsent(key, k -> new HashMap<>());
             if (victimCategories.isEmpty()) {
-                pairs.merge(List.of(category, NO_VICTIM), 1L, Long::sum);
-                tracer.offer(pairCell(category, NO_VICTIM), () -> new Contributor(c.caseRef(), suspect, null,
+                groupPairs.merge(List.of(category, NO_VICTIM), 1L, Long::sum);
+                tracer.offer(pairCell(key, category, NO_VICTIM), () -> new Contributor(c.caseRef(), suspect, null,
                         category + " / " + NO_VICTIM, List.copyOf(evidence)));
             } else {
                 for (int v = 0; v < victims.size(); v++) {
                     EffectiveEvent victim = victims.get(v);
                     String victimCategory = victimCategories.get(v);
-                    pairs.merge(List.of(category, victimCategory), 1L, Long::sum);
-                    tracer.offer(pairCell(category, victimCategory), () -> {
+                    groupPairs.merge(List.of(category, victimCategory), 1L, Long::sum);
+                    tracer.offer(pairCell(key, category, victimCategory), () -> {
                         List<EffectiveEvent> pairEvidence = new ArrayList<>(evidence);
                         pairEvidence.add(victim);
                         return new Contributor(c.caseRef(), suspect, victim.fields().victimRef(),
@@ -121,7 +131,6 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
                     });
                 }
             }
-            GroupKey key = scope.key(c, reached);
             long[] recorded = completeness.computeIfAbsent(key, k -> new long[3]);
             boolean self = person != null
                     && EthnicityScheme.recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED) != null;
@@ -135,19 +144,29 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
 
     @Override
     public Result result() {
-        List<SuspectCount> bySuspect = new ArrayList<>();
-        suspects.entrySet().stream().sorted(Map.Entry.comparingByKey(EthnicityFigure::categoryOrder))
-                .forEach(entry -> bySuspect.add(new SuspectCount(entry.getKey(), entry.getValue())));
-        List<PairCount> byPair = new ArrayList<>();
-        pairs.forEach((pair, count) -> byPair.add(new PairCount(pair.get(0), pair.get(1), count)));
+        List<CategoryGroup> groups = new ArrayList<>();
+        new TreeMap<>(suspects).forEach((key, bySuspectCategory) -> {
+            List<SuspectCount> bySuspect = new ArrayList<>();
+            bySuspectCategory.entrySet().stream().sorted(Map.Entry.comparingByKey(EthnicityFigure::categoryOrder))
+                    .forEach(entry -> bySuspect.add(new SuspectCount(entry.getKey(), entry.getValue())));
+            List<PairCount> byPair = new ArrayList<>();
+            pairs.getOrDefault(key, Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey(PAIR_ORDER))
+                    .forEach(entry -> byPair.add(new PairCount(entry.getKey().get(0), entry.getKey().get(1),
+                            entry.getValue())));
+            groups.add(new CategoryGroup(key, bySuspect, byPair));
+        });
         List<Completeness> complete = new ArrayList<>();
         new TreeMap<>(completeness).forEach((key, counts) -> {
             long total = counts[0] + counts[1] + counts[2];
             complete.add(new Completeness(key, counts[0], counts[1], counts[2], total,
                     Rates.rate(counts[0] + counts[1], total)));
         });
-        return new Result(stage, scheme, level, bySuspect, byPair, complete);
+        return new Result(stage, scheme, level, groups, complete);
     }
+
+    private static final Comparator<List<String>> PAIR_ORDER = Comparator.<List<String>, String>comparing(
+            pair -> pair.get(0), EthnicityFigure::categoryOrder).thenComparing(pair -> pair.get(1),
+            EthnicityFigure::categoryOrder);
 
     /** Categories in the reference lists' order, "Not recorded" and "No victim recorded" last. */
     static int categoryOrder(String a, String b) {

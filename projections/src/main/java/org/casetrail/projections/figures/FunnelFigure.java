@@ -12,14 +12,17 @@ import java.util.TreeMap;
 
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.effective.EffectiveEvent;
 
 /**
- * SEMANTICS 6.2, the cohort funnel: the suspects (or cases) whose entry stage date lies in the range, and how many of
- * them reached each stage from the entry to CONVICTED, and how many only by implication.
+ * SEMANTICS 6.2, the cohort funnel: the suspects (or cases, or the victims of those cases) whose entry stage date lies
+ * in the range, and how many of them reached each stage from the entry to CONVICTED, and how many only by
+ * implication.
  */
 public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
 
-    public enum Unit { SUSPECT, CASE }
+    /** Who is counted: suspects, cases, or the victims of the cohort's cases (each reaching what its case reaches). */
+    public enum Unit { SUSPECT, CASE, VICTIM }
 
     public record StageCount(Stage stage, long count, long implied, BigDecimal rateFromPrevious,
                              BigDecimal rateFromEntry) {
@@ -93,17 +96,35 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
                 java.util.function.Predicate<Stage> impliedOnly = stage -> stage != Stage.RECORDED
                         && suspects.stream().noneMatch(stagesOf -> stagesOf.get(stage).reachedDirectly());
                 GroupKey key = scope.key(c, entered);
-                tally(key, reached, impliedOnly);
+                List<EffectiveEvent> victims = unit == Unit.VICTIM ? c.victims() : null;
+                int members = unit == Unit.VICTIM ? victims.size() : 1;
+                for (int m = 0; m < members; m++) {
+                    tally(key, reached, impliedOnly);
+                }
                 for (Stage stage : stages) {
-                    if (reached.test(stage)) {
-                        tracer.offer(cell(key, stage), () -> new Contributor(c.caseRef(), null, null,
-                                impliedOnly.test(stage) ? "implied" : "direct", stage == Stage.RECORDED
-                                ? List.of(c.opened()) : suspects.stream()
-                                .flatMap(stagesOf -> stagesOf.get(stage).evidence().stream()).toList()));
+                    if (!reached.test(stage)) {
+                        continue;
+                    }
+                    String role = impliedOnly.test(stage) ? "implied" : "direct";
+                    List<EffectiveEvent> evidence = stage == Stage.RECORDED ? List.of(c.opened()) : suspects.stream()
+                            .flatMap(stagesOf -> stagesOf.get(stage).evidence().stream()).toList();
+                    if (unit == Unit.CASE) {
+                        tracer.offer(cell(key, stage), () -> new Contributor(c.caseRef(), null, null, role, evidence));
+                    } else {
+                        for (EffectiveEvent victim : victims) {
+                            tracer.offer(cell(key, stage), () -> new Contributor(c.caseRef(), null,
+                                    victim.fields().victimRef(), role, withVictim(evidence, victim)));
+                        }
                     }
                 }
             }
         }
+    }
+
+    private static List<EffectiveEvent> withVictim(List<EffectiveEvent> evidence, EffectiveEvent victim) {
+        List<EffectiveEvent> events = new ArrayList<>(evidence);
+        events.add(victim);
+        return List.copyOf(events);
     }
 
     private void tally(GroupKey key, java.util.function.Predicate<Stage> reached,

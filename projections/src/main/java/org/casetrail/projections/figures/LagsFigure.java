@@ -37,7 +37,8 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
 
     public record Group(GroupKey key, long population, long completed, long censored, long competing, long undated,
                         long invalid, Long p25, Long p50, Long p75, Long p90, BigDecimal mean,
-                        Long kaplanMeierMedian, Map<Integer, BigDecimal> cumulativeIncidence) {
+                        Long kaplanMeierMedian, Map<Integer, BigDecimal> cumulativeIncidence,
+                        List<SurvivalStatistics.CurvePoint> curve) {
     }
 
     public record Result(Start start, Stage end, LocalDate censoredOn, List<Group> groups) {
@@ -53,12 +54,20 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     private final LocalDate censoredOn;
     private final Map<GroupKey, Members> groups = new HashMap<>();
     private final CellTracer tracer;
+    private final boolean curve;
 
     public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn) {
         this(scope, start, end, censoredOn, CellTracer.NONE);
     }
 
     public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn, CellTracer tracer) {
+        this(scope, start, end, censoredOn, false, tracer);
+    }
+
+    /** With {@code curve}, each group also has its Kaplan-Meier and cumulative-incidence step curve. */
+    public LagsFigure(FigureScope scope, Start start, Stage end, LocalDate censoredOn, boolean curve,
+                      CellTracer tracer) {
+        this.curve = curve;
         this.scope = scope;
         this.reading = scope.reading();
         this.start = start;
@@ -161,7 +170,8 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
                     Rates.quantile(days, 25), Rates.quantile(days, 50), Rates.quantile(days, 75),
                     Rates.quantile(days, 90), Rates.mean(days),
                     SurvivalStatistics.kaplanMeierMedian(members.observations),
-                    SurvivalStatistics.cumulativeIncidence(members.observations)));
+                    SurvivalStatistics.cumulativeIncidence(members.observations),
+                    curve ? SurvivalStatistics.curve(members.observations) : null));
         });
         return new Result(start, end, censoredOn, result);
     }

@@ -14,16 +14,25 @@ import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.effective.EffectiveEvent;
 
 /**
- * SEMANTICS 6.3, period counts: for each stage and exit, the distinct suspects (or cases) with at least one effective
- * event of that type dated in the range. Stages are reached directly only, never by implication; the case-level types
- * count every suspect of the case.
+ * SEMANTICS 6.3, period counts: for each stage and exit, the distinct suspects (or cases, or victims) with at least
+ * one effective event of that type dated in the range. Stages are reached directly only, never by implication; the
+ * case-level types count every suspect of the case; a victim counts for any type its case has in the range, and for
+ * VICTIM_RECORDED when its own record is dated in it.
  */
 public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.Result> {
 
     /** The counted types, in the order answers list them. */
     public enum Counted {
         RECORDED, ARRESTED, CHARGED, PROSECUTED, CONVICTED, NFA, OUT_OF_COURT, DISCONTINUED, ACQUITTED,
-        CONVICTION_QUASHED, CASE_CLOSED, CASE_REOPENED;
+        CONVICTION_QUASHED, CASE_CLOSED, CASE_REOPENED,
+        /** Victims identified: counted with unit {@code victim} only, last. */
+        VICTIM_RECORDED;
+
+        /** The types an answer lists for a unit. */
+        static List<Counted> listed(FunnelFigure.Unit unit) {
+            return java.util.Arrays.stream(values())
+                    .filter(counted -> counted != VICTIM_RECORDED || unit == FunnelFigure.Unit.VICTIM).toList();
+        }
 
         boolean isCaseLevel() {
             return this == RECORDED || this == CASE_CLOSED || this == CASE_REOPENED;
@@ -78,13 +87,24 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
             return;
         }
         Map<GroupKey, Map<Counted, Map<String, List<EffectiveEvent>>>> members = new HashMap<>();
-        for (Counted counted : Counted.values()) {
-            if (counted.isCaseLevel()) {
+        List<String> victims = c.victims().stream().map(victim -> victim.fields().victimRef()).toList();
+        for (Counted counted : Counted.listed(unit)) {
+            if (counted == Counted.VICTIM_RECORDED) {
+                for (EffectiveEvent victim : c.victims()) {
+                    if (scope.inRange(victim.occurredOn())) {
+                        members(members, c, victim.occurredOn(), counted)
+                                .computeIfAbsent(victim.fields().victimRef(), m -> new ArrayList<>()).add(victim);
+                    }
+                }
+            } else if (counted.isCaseLevel()) {
                 for (EffectiveEvent event : caseEvents(c, counted)) {
                     if (scope.inRange(event.occurredOn())) {
                         Map<String, List<EffectiveEvent>> found = members(members, c, event.occurredOn(), counted);
-                        List<String> counting = unit == FunnelFigure.Unit.CASE ? List.of(c.caseRef())
-                                : c.suspectRefs();
+                        List<String> counting = switch (unit) {
+                            case CASE -> List.of(c.caseRef());
+                            case SUSPECT -> c.suspectRefs();
+                            case VICTIM -> victims;
+                        };
                         counting.forEach(member -> found.computeIfAbsent(member, m -> new ArrayList<>()).add(event));
                     }
                 }
@@ -92,9 +112,15 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
                 for (String suspect : c.suspectRefs()) {
                     for (EffectiveEvent event : suspectEvents(c, suspect, counted)) {
                         if (scope.inRange(event.occurredOn())) {
-                            members(members, c, event.occurredOn(), counted).computeIfAbsent(
-                                    unit == FunnelFigure.Unit.CASE ? c.caseRef() : suspect,
-                                    m -> new ArrayList<>()).add(event);
+                            Map<String, List<EffectiveEvent>> found = members(members, c, event.occurredOn(),
+                                    counted);
+                            List<String> counting = switch (unit) {
+                                case CASE -> List.of(c.caseRef());
+                                case SUSPECT -> List.of(suspect);
+                                case VICTIM -> victims;
+                            };
+                            counting.forEach(member -> found.computeIfAbsent(member, m -> new ArrayList<>())
+                                    .add(event));
                         }
                     }
                 }
@@ -105,8 +131,8 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
             byType.forEach((counted, found) -> {
                 group[counted.ordinal()] += found.size();
                 found.forEach((member, events) -> tracer.offer(cell(key, counted), () -> new Contributor(
-                        c.caseRef(), unit == FunnelFigure.Unit.CASE ? null : member, null, counted.name(),
-                        List.copyOf(events))));
+                        c.caseRef(), unit == FunnelFigure.Unit.SUSPECT ? member : null,
+                        unit == FunnelFigure.Unit.VICTIM ? member : null, counted.name(), List.copyOf(events))));
             });
         });
     }
@@ -142,7 +168,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
                 return;
             }
             List<Count> rows = new ArrayList<>();
-            for (Counted counted : Counted.values()) {
+            for (Counted counted : Counted.listed(unit)) {
                 rows.add(new Count(counted, group[counted.ordinal()]));
             }
             groups.add(new Group(key, rows));

@@ -71,7 +71,37 @@ public final class SurvivalStatistics {
         return incidence;
     }
 
-    private record TimePoint(long time, long completed, long competing, long atRisk) {
+    /**
+     * One step of the curves (SEMANTICS 6.4, {@code curve=true}): at time {@code t}, the members at risk and those whose
+     * time it is by class, the Kaplan-Meier survival just after t and the cumulative incidence up to and including t.
+     */
+    public record CurvePoint(long t, long atRisk, long completed, long competing, long censored, BigDecimal survival,
+                             BigDecimal cumulativeIncidence) {
+    }
+
+    /** A point per distinct time at which a completed, competing or censored member has its time, in order. */
+    public static List<CurvePoint> curve(List<Observation> observations) {
+        List<CurvePoint> curve = new ArrayList<>();
+        Fraction survival = Fraction.ONE;
+        Fraction eitherCauseBefore = Fraction.ONE;
+        Fraction incidence = Fraction.ZERO;
+        for (TimePoint point : timePoints(observations)) {
+            if (point.completed > 0) {
+                Fraction hazard = Fraction.of(point.completed, point.atRisk);
+                survival = survival.times(hazard.oneMinus());
+                incidence = incidence.plus(eitherCauseBefore.times(hazard));
+            }
+            long events = point.completed + point.competing;
+            if (events > 0) {
+                eitherCauseBefore = eitherCauseBefore.times(Fraction.of(events, point.atRisk).oneMinus());
+            }
+            curve.add(new CurvePoint(point.time, point.atRisk, point.completed, point.competing, point.censored,
+                    survival.rounded(4), incidence.rounded(4)));
+        }
+        return curve;
+    }
+
+    private record TimePoint(long time, long completed, long competing, long censored, long atRisk) {
     }
 
     private static List<TimePoint> timePoints(List<Observation> observations) {
@@ -83,7 +113,7 @@ public final class SurvivalStatistics {
         long atRisk = observations.size();
         for (Map.Entry<Long, long[]> entry : byTime.entrySet()) {
             long[] counts = entry.getValue();
-            points.add(new TimePoint(entry.getKey(), counts[0], counts[1], atRisk));
+            points.add(new TimePoint(entry.getKey(), counts[0], counts[1], counts[2], atRisk));
             atRisk -= counts[0] + counts[1] + counts[2];
         }
         points.sort(Comparator.comparingLong(TimePoint::time));

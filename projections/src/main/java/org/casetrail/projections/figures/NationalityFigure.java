@@ -1,0 +1,110 @@
+package org.casetrail.projections.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.effective.EffectiveEvent;
+
+/**
+ * SEMANTICS 6.6, nationality: the suspects who reached a stage directly with its date in the range, by the nationality
+ * of their SUSPECT_IDENTIFIED event: UK ({@code GBR}), Non-UK (any other code) or Not recorded; or by the code itself.
+ */
+public final class NationalityFigure implements CaseFigure<NationalityFigure.Result> {
+
+    public static final String UK = "UK";
+    public static final String NON_UK = "Non-UK";
+    public static final String NOT_RECORDED = EthnicityScheme.NOT_RECORDED;
+    private static final String UK_CODE = "GBR";
+
+    public record SuspectCount(String nationality, long count) {
+    }
+
+    public record Group(GroupKey key, List<SuspectCount> suspects) {
+    }
+
+    public record Result(Stage stage, EthnicityScheme.Level level, List<Group> groups) {
+
+        /** The ungrouped answer's suspects: those of the one group, or none. */
+        public List<SuspectCount> ungrouped() {
+            return groups.isEmpty() ? List.of() : groups.get(0).suspects();
+        }
+    }
+
+    private final FigureScope scope;
+    private final StageReading reading;
+    private final Stage stage;
+    private final EthnicityScheme.Level level;
+    private final CellTracer tracer;
+    private final Map<GroupKey, Map<String, Long>> counts = new HashMap<>();
+
+    public NationalityFigure(FigureScope scope, Stage stage, EthnicityScheme.Level level, CellTracer tracer) {
+        this.scope = scope;
+        this.reading = scope.reading();
+        this.stage = stage;
+        this.level = level;
+        this.tracer = tracer;
+    }
+
+    /** The cell of suspects of one nationality category in one group. */
+    public static List<Object> cell(GroupKey key, String category) {
+        return List.of("nationality", key.values(), category);
+    }
+
+    /** A suspect's category from its identification's nationality (none: not recorded). */
+    public static String category(String nationality, EthnicityScheme.Level level) {
+        if (nationality == null || nationality.isBlank()) {
+            return NOT_RECORDED;
+        }
+        String code = nationality.strip();
+        if (level == EthnicityScheme.Level.CODE) {
+            return code;
+        }
+        return code.equals(UK_CODE) ? UK : NON_UK;
+    }
+
+    @Override
+    public void accept(EffectiveCase c) {
+        if (!scope.counts(c, reading)) {
+            return;
+        }
+        for (String suspect : c.suspectRefs()) {
+            StageReach reach = reading.reach(c, suspect, stage);
+            LocalDate reached = reach.date();
+            if (!scope.inRange(reached)) {
+                continue;
+            }
+            Optional<EffectiveEvent> identification = c.identification(suspect);
+            String category = category(identification.map(event -> event.fields().nationality()).orElse(null),
+                    level);
+            GroupKey key = scope.key(c, reached);
+            counts.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1L, Long::sum);
+            tracer.offer(cell(key, category), () -> {
+                List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
+                identification.ifPresent(evidence::add);
+                return new Contributor(c.caseRef(), suspect, null, category, List.copyOf(evidence));
+            });
+        }
+    }
+
+    @Override
+    public Result result() {
+        List<Group> groups = new ArrayList<>();
+        new TreeMap<>(counts).forEach((key, byCategory) -> groups.add(new Group(key, byCategory.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(ORDER))
+                .map(entry -> new SuspectCount(entry.getKey(), entry.getValue())).toList())));
+        return new Result(stage, level, groups);
+    }
+
+    /** UK, then Non-UK (or the codes alphabetically, GBR first), Not recorded last. */
+    private static final Comparator<String> ORDER = Comparator.comparingInt((String category) ->
+            category.equals(UK) || category.equals(UK_CODE) ? 0 : category.equals(NOT_RECORDED) ? 2 : 1)
+            .thenComparing(Comparator.naturalOrder());
+}
