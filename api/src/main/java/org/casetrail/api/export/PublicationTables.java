@@ -18,7 +18,8 @@ public final class PublicationTables {
     private static final List<String> MEASURES = List.of("count", "implied", "rateFromPrevious", "rateFromEntry",
             "population", "completed", "censored", "competing", "undated", "invalid", "p25", "p50", "p75", "p90",
             "mean", "kaplanMeierMedian", "reopened", "medianDaysClosed", "arrestedAfter", "chargedAfter",
-            "convictedAfter", "reclosed", "selfDefined", "officerOnly", "notRecorded", "total", "shareRecorded");
+            "convictedAfter", "reclosed", "selfDefined", "officerOnly", "notRecorded", "total", "shareRecorded",
+            "liveCases", "suspectsUnderInvestigation", "suspectsAwaitingOutcome", "victimsInLiveCases");
 
     private PublicationTables() {
     }
@@ -115,7 +116,7 @@ public final class PublicationTables {
 
     private static String describe(JsonNode cell, String groupKey) {
         StringBuilder label = new StringBuilder(groupKey.isEmpty() || groupKey.equals("{}") ? "" : groupKey);
-        for (String name : List.of("stage", "suspectEthnicity", "victimEthnicity")) {
+        for (String name : List.of("stage", "suspectEthnicity", "victimEthnicity", "nationality")) {
             if (cell.has(name)) {
                 label.append(label.isEmpty() ? "" : " ").append(name).append('=').append(cell.get(name).asText());
             }
