@@ -42,6 +42,15 @@ public final class SyntheticHistory {
     static final LocalDate BEACONPORT_FROM = LocalDate.of(2010, 1, 1);
     static final LocalDate BEACONPORT_TO = LocalDate.of(2025, 3, 31);
     private static final Map<CaseContext, Double> CONTEXT_SHARES = new java.util.LinkedHashMap<>();
+    static final double NATIONALITY_RECORDED_BEFORE_2023 = 0.30;
+    static final double NATIONALITY_RECORDED_2023_2024 = 0.55;
+    static final double NATIONALITY_RECORDED_FROM_2025 = 0.85;
+    static final double NON_UK_GROUP_CSE = 0.30;
+    static final double NON_UK_OTHER = 0.12;
+    /** Non-UK nationalities, drawn evenly: an assumption, not a published distribution. */
+    private static final List<String> NON_UK_CODES = List.of("PAK", "AFG", "IRQ", "ROU", "ALB", "ERI", "SYR", "IRN",
+            "POL", "SDN", "IND", "BGD", "SOM", "LTU", "NGA");
+    private static final long NATIONALITY_STREAM = 0x9E3779B97F4A7C15L;
 
     static {
         CONTEXT_SHARES.put(CaseContext.GROUP_CSE, 0.20);
@@ -86,7 +95,9 @@ public final class SyntheticHistory {
             printer.printRecord(java.util.Arrays.stream(PipelineColumn.values()).map(PipelineColumn::header).toList());
             long rows = 0;
             for (int i = 0; i < cases; i++) {
-                CaseWriter writer = new CaseWriter(new SplittableRandom(seed * 1_000_003L + i), i);
+                long caseSeed = seed * 1_000_003L + i;
+                CaseWriter writer = new CaseWriter(new SplittableRandom(caseSeed),
+                        new SplittableRandom(Long.rotateLeft(caseSeed, 17) ^ NATIONALITY_STREAM), i);
                 for (Map<PipelineColumn, String> row : writer.rows()) {
                     List<String> values = new ArrayList<>(PipelineColumn.values().length);
                     for (PipelineColumn column : PipelineColumn.values()) {
@@ -106,12 +117,15 @@ public final class SyntheticHistory {
     /** Generates one case's rows. */
     private final class CaseWriter {
         private final SplittableRandom random;
+        /** Nationality draws from a stream of its own, so that it moves no other figure of the history. */
+        private final SplittableRandom nationalities;
         private final String caseRef;
         private final List<Map<PipelineColumn, String>> rows = new ArrayList<>();
         private int rowNumber;
 
-        CaseWriter(SplittableRandom random, int index) {
+        CaseWriter(SplittableRandom random, SplittableRandom nationalities, int index) {
             this.random = random;
+            this.nationalities = nationalities;
             this.caseRef = sourcePrefix + "-" + index;
         }
 
@@ -184,9 +198,7 @@ public final class SyntheticHistory {
             }
             Map<PipelineColumn, String> row = suspectRow(EventType.SUSPECT_IDENTIFIED, ref, identified);
             person(row, suspectAge(context), random.nextDouble() < 0.93 ? "M" : "F", SUSPECT_ETHNICITY_RECORDED);
-            if (random.nextDouble() < 0.4) {
-                row.put(PipelineColumn.NATIONALITY, pick("GBR", "GBR", "GBR", "PAK", "ROU", "AFG", "IRQ"));
-            }
+            nationality(row, identified, context);
             boolean interview = random.nextDouble() < INTERVIEW_INSTEAD_OF_ARREST;
             if (random.nextDouble() < NEVER_CONTACTED) {
                 return exitBeforeCharge(ref, identified);
@@ -227,6 +239,22 @@ public final class SyntheticHistory {
                 return path;
             }
             return exit(ref, verdict < 0.9 ? EventType.ACQUITTED : EventType.DISCONTINUED, decided, null);
+        }
+
+        /**
+         * Recorded for few suspects before 2023, for about half in 2023 and 2024, and for most since recording
+         * became a requirement in 2025; non-UK for more group-based CSE suspects than others (docs/calibration.md).
+         */
+        private void nationality(Map<PipelineColumn, String> row, LocalDate identified, CaseContext context) {
+            int year = identified.getYear();
+            double recorded = year >= 2025 ? NATIONALITY_RECORDED_FROM_2025 : year >= 2023
+                    ? NATIONALITY_RECORDED_2023_2024 : NATIONALITY_RECORDED_BEFORE_2023;
+            if (nationalities.nextDouble() >= recorded) {
+                return;
+            }
+            double nonUk = context == CaseContext.GROUP_CSE ? NON_UK_GROUP_CSE : NON_UK_OTHER;
+            row.put(PipelineColumn.NATIONALITY, nationalities.nextDouble() < nonUk
+                    ? NON_UK_CODES.get(nationalities.nextInt(NON_UK_CODES.size())) : "GBR");
         }
 
         private SuspectPath exitBeforeCharge(String ref, LocalDate from) {

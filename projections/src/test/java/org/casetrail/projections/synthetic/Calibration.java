@@ -40,7 +40,8 @@ public final class Calibration {
     public record Headlines(long groupBasedCases2023, double suspectsEthnicityNotRecorded,
                             double suspectsEthnicityRecorded, long taskforceArrests, long taskforceVictims,
                             double intraFamilialShare2023, double juvenileShareOfKnownAges2023,
-                            long beaconportReopened, long beaconportForces) {
+                            long beaconportReopened, long beaconportForces, double nationalityRecorded2025,
+                            double nonUkShareGroupCse) {
     }
 
     private Calibration() {
@@ -86,6 +87,10 @@ public final class Calibration {
         private long juvenile2023;
         private long reopened;
         private final Set<String> reopeningForces = new HashSet<>();
+        private long identified2025;
+        private long nationality2025;
+        private long groupCseNationalities;
+        private long groupCseNonUk;
 
         Counter(StageReading groupBased) {
             this.groupBased = groupBased;
@@ -106,6 +111,21 @@ public final class Calibration {
                         reopened++;
                         reopeningForces.add(c.forceCode());
                     });
+            for (String suspect : c.suspectRefs()) {
+                Optional<String> nationality = c.identification(suspect)
+                        .filter(event -> event.occurredOn().getYear() >= 2023)
+                        .map(event -> event.fields().nationality());
+                if (c.context() == CaseContext.GROUP_CSE && nationality.isPresent()) {
+                    groupCseNationalities++;
+                    groupCseNonUk += nationality.get().equals("GBR") ? 0 : 1;
+                }
+                Optional<EffectiveEvent> identifiedIn2025 = c.identification(suspect)
+                        .filter(event -> event.occurredOn().getYear() == 2025);
+                if (identifiedIn2025.isPresent()) {
+                    identified2025++;
+                    nationality2025 += identifiedIn2025.get().fields().nationality() != null ? 1 : 0;
+                }
+            }
             if (!groupBased.qualifies(c)) {
                 return;
             }
@@ -145,7 +165,8 @@ public final class Calibration {
         Headlines headlines() {
             return new Headlines(groupBased2023, 1 - (double) recorded / suspects, (double) recorded / suspects,
                     arrests, victims, (double) intraFamilial2023 / groupBased2023,
-                    (double) juvenile2023 / knownAges2023, reopened, reopeningForces.size());
+                    (double) juvenile2023 / knownAges2023, reopened, reopeningForces.size(),
+                    (double) nationality2025 / identified2025, (double) groupCseNonUk / groupCseNationalities);
         }
     }
 }

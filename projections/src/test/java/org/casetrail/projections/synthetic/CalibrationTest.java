@@ -36,5 +36,9 @@ class CalibrationTest {
         assertThat(measured.beaconportReopened()).as("closed cases to review again: more than 800, towards 1,000")
                 .isBetween(800L, 1_273L);
         assertThat(measured.beaconportForces()).as("Beaconport referrals came from 23 forces").isEqualTo(23);
+        assertThat(measured.nationalityRecorded2025()).as("nationality recorded for most suspects since 2025")
+                .isBetween(0.80, 0.90);
+        assertThat(measured.nonUkShareGroupCse()).as("a significant share of group-based CSE suspects non-UK")
+                .isBetween(0.25, 0.35);
     }
 }
