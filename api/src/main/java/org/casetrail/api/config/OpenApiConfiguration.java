@@ -1,9 +1,7 @@
 package org.casetrail.api.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,8 +17,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.casetrail.api.access.AccessRules;
 import org.casetrail.api.access.Role;
+import org.casetrail.api.figures.FigureRequest;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -33,18 +33,6 @@ public class OpenApiConfiguration {
 
     private static final String BASIC = "basicAuth";
     private static final String BEARER = "bearerAuth";
-    private static final Map<String, String> FIGURE_PARAMETERS = new LinkedHashMap<>();
-
-    static {
-        FIGURE_PARAMETERS.put("definition", "id or id@version; default: the latest all-cases");
-        FIGURE_PARAMETERS.put("from", "first day, inclusive (ISO date)");
-        FIGURE_PARAMETERS.put("to", "last day, inclusive (ISO date)");
-        FIGURE_PARAMETERS.put("asOf", "knowledge date: only what was reported on or before it counts");
-        FIGURE_PARAMETERS.put("position", "store position: only what was stored at or before it counts");
-        FIGURE_PARAMETERS.put("force", "ONS force codes, comma-separated or repeated");
-        FIGURE_PARAMETERS.put("groupBy", "comma-separated: force, region, year, context");
-        FIGURE_PARAMETERS.put("format", "json (default), csv or xlsx; Accept: text/csv also gives CSV");
-    }
 
     @Bean
     public OpenAPI casetrailOpenApi() {
@@ -53,6 +41,8 @@ public class OpenApiConfiguration {
                         + "England and Wales. Every figure means what ../shared/docs/SEMANTICS.md says. Roles "
                         + "(SEMANTICS 8): the public reads publications (protected), definitions and this "
                         + "description; analyst, auditor and importer as each operation's x-roles says."))
+                // Relative, so that the document names whichever host serves it.
+                .servers(List.of(new Server().url("/")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("a user of casetrail.security.users"))
@@ -63,6 +53,19 @@ public class OpenApiConfiguration {
                                 .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                                 .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
                                 .addProperty("parameter", new StringSchema())));
+    }
+
+    /** A parameter declared without a type is a string: every parameter of the document has a schema. */
+    @Bean
+    public OperationCustomizer parametersHaveSchemas() {
+        return (operation, handler) -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream()
+                        .filter(parameter -> parameter.getSchema() == null && parameter.getContent() == null)
+                        .forEach(parameter -> parameter.setSchema(new StringSchema()));
+            }
+            return operation;
+        };
     }
 
     /**
@@ -101,7 +104,7 @@ public class OpenApiConfiguration {
     public OperationCustomizer figureParameters() {
         return (operation, handler) -> {
             if (handler.getBeanType().getSimpleName().equals("FigureController")) {
-                FIGURE_PARAMETERS.forEach((name, description) -> operation.addParametersItem(new Parameter()
+                FigureRequest.COMMON.forEach((name, description) -> operation.addParametersItem(new Parameter()
                         .in("query").name(name).description(description).required(false).schema(new StringSchema())));
             }
             return operation;

@@ -24,16 +24,28 @@ import org.casetrail.projections.figures.FigureScope;
  */
 public final class FigureRequest {
 
-    /** The parameters every figure endpoint takes. */
-    public static final Set<String> COMMON = Set.of("definition", "from", "to", "asOf", "position", "force",
-            "groupBy", "format");
+    /** The parameters every figure endpoint takes, with what they mean (the OpenAPI document reads them here). */
+    public static final Map<String, String> COMMON = commonParameters();
+
+    private static Map<String, String> commonParameters() {
+        Map<String, String> common = new java.util.LinkedHashMap<>();
+        common.put("definition", "id or id@version; default: the latest all-cases");
+        common.put("from", "first day, inclusive (ISO date)");
+        common.put("to", "last day, inclusive (ISO date)");
+        common.put("asOf", "knowledge date: only what was reported on or before it counts");
+        common.put("position", "store position: only what was stored at or before it counts");
+        common.put("force", "ONS force codes, comma-separated or repeated");
+        common.put("groupBy", "comma-separated: force, region, year, context");
+        common.put("format", "json (default), csv or xlsx; Accept: text/csv also gives CSV");
+        return java.util.Collections.unmodifiableMap(common);
+    }
 
     private final Map<String, String[]> parameters;
 
     public FigureRequest(Map<String, String[]> parameters, Set<String> endpointParameters) {
         this.parameters = parameters;
         for (String name : parameters.keySet()) {
-            if (!COMMON.contains(name) && !endpointParameters.contains(name)) {
+            if (!COMMON.containsKey(name) && !endpointParameters.contains(name)) {
                 throw new InvalidParameterException(name, "unknown parameter '" + name + "'; this endpoint takes "
                         + String.join(", ", new java.util.TreeSet<>(union(endpointParameters))));
             }
@@ -41,7 +53,7 @@ public final class FigureRequest {
     }
 
     private static Set<String> union(Set<String> endpointParameters) {
-        Set<String> all = new LinkedHashSet<>(COMMON);
+        Set<String> all = new LinkedHashSet<>(COMMON.keySet());
         all.addAll(endpointParameters);
         return all;
     }

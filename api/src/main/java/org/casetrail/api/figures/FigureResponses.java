@@ -8,8 +8,14 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casetrail.core.definition.Definition;
 
-/** The JSON answers of the figure endpoints (SEMANTICS section 10). */
+/**
+ * The JSON answers of the figure endpoints (SEMANTICS section 10). Each says what it was computed from:
+ * {@link #MODEL}, a definition's maintained current-state model, or {@link #LEDGER}, the effective view of the ledger.
+ */
 public final class FigureResponses {
+
+    public static final String MODEL = "model";
+    public static final String LEDGER = "ledger";
 
     private FigureResponses() {
     }
@@ -27,8 +33,8 @@ public final class FigureResponses {
     public record FunnelGroup(Map<String, Object> key, List<FunnelStage> stages) {
     }
 
-    public record Funnel(DefinitionRef definition, LocalDate asOf, long position, String entry, String unit,
-                         LocalDate from, LocalDate to, List<FunnelGroup> groups) {
+    public record Funnel(DefinitionRef definition, LocalDate asOf, long position, String computedFrom, String entry,
+                         String unit, LocalDate from, LocalDate to, List<FunnelGroup> groups) {
     }
 
     public record PeriodCount(String stage, long count, String figureId) {
@@ -37,8 +43,8 @@ public final class FigureResponses {
     public record PeriodGroup(Map<String, Object> key, List<PeriodCount> counts) {
     }
 
-    public record PeriodCounts(DefinitionRef definition, LocalDate asOf, long position, String unit, LocalDate from,
-                               LocalDate to, List<PeriodGroup> groups) {
+    public record PeriodCounts(DefinitionRef definition, LocalDate asOf, long position, String computedFrom,
+                               String unit, LocalDate from, LocalDate to, List<PeriodGroup> groups) {
     }
 
     public record LagGroup(Map<String, Object> key, long population, long completed, long censored, long competing,
@@ -52,16 +58,16 @@ public final class FigureResponses {
                              BigDecimal cumulativeIncidence) {
     }
 
-    public record Lags(DefinitionRef definition, LocalDate asOf, long position, String start, String end,
-                       LocalDate from, LocalDate to, List<LagGroup> groups) {
+    public record Lags(DefinitionRef definition, LocalDate asOf, long position, String computedFrom, String start,
+                       String end, LocalDate from, LocalDate to, List<LagGroup> groups) {
     }
 
     public record ColdCaseGroup(Map<String, Object> key, long reopened, Long medianDaysClosed, long arrestedAfter,
                                 long chargedAfter, long convictedAfter, long reclosed, String figureId) {
     }
 
-    public record ColdCases(DefinitionRef definition, LocalDate asOf, long position, String operation,
-                            LocalDate from, LocalDate to, List<ColdCaseGroup> groups) {
+    public record ColdCases(DefinitionRef definition, LocalDate asOf, long position, String computedFrom,
+                            String operation, LocalDate from, LocalDate to, List<ColdCaseGroup> groups) {
     }
 
     public record SuspectEthnicity(String suspectEthnicity, long count, String figureId) {
@@ -71,8 +77,8 @@ public final class FigureResponses {
     }
 
     /** Without groupBy, {@code suspects} and {@code pairs} are at the top; with it, in each of {@code groups}. */
-    public record Ethnicity(DefinitionRef definition, LocalDate asOf, long position, String stage, String scheme,
-                            String level, LocalDate from, LocalDate to,
+    public record Ethnicity(DefinitionRef definition, LocalDate asOf, long position, String computedFrom,
+                            String stage, String scheme, String level, LocalDate from, LocalDate to,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectEthnicity> suspects,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<PairEthnicity> pairs,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<EthnicityGroup> groups) {
@@ -89,8 +95,8 @@ public final class FigureResponses {
     }
 
     /** Without groupBy, {@code suspects} is at the top; with it, in each of {@code groups}. */
-    public record Nationality(DefinitionRef definition, LocalDate asOf, long position, String stage, String level,
-                              LocalDate from, LocalDate to,
+    public record Nationality(DefinitionRef definition, LocalDate asOf, long position, String computedFrom,
+                              String stage, String level, LocalDate from, LocalDate to,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectNationality> suspects,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<NationalityGroup> groups) {
     }
@@ -99,7 +105,7 @@ public final class FigureResponses {
                                 long suspectsAwaitingOutcome, long victimsInLiveCases, String figureId) {
     }
 
-    public record Caseload(DefinitionRef definition, LocalDate asOf, long position, LocalDate date,
+    public record Caseload(DefinitionRef definition, LocalDate asOf, long position, String computedFrom, LocalDate date,
                            List<CaseloadGroup> groups) {
     }
 
@@ -107,7 +113,7 @@ public final class FigureResponses {
                                     long total, BigDecimal shareRecorded, String figureId) {
     }
 
-    public record Completeness(DefinitionRef definition, LocalDate asOf, long position, String stage,
-                               LocalDate from, LocalDate to, List<CompletenessGroup> groups) {
+    public record Completeness(DefinitionRef definition, LocalDate asOf, long position, String computedFrom,
+                               String stage, LocalDate from, LocalDate to, List<CompletenessGroup> groups) {
     }
 }

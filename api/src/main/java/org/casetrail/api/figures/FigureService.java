@@ -118,7 +118,8 @@ public class FigureService {
         asked.canonical().put("entry", entry.name());
         asked.canonical().put("unit", unit.name());
         boolean modelled = tracer == CellTracer.NONE && unit != FunnelFigure.Unit.VICTIM;
-        var computed = (modelled ? currentModel(asked) : Optional.<Long>empty())
+        Optional<Long> modelHead = modelled ? currentModel(asked) : Optional.empty();
+        var computed = modelHead
                 .map(head -> new FigureEngine.Computed<>(models.funnel(asked.scope(), entry, unit), null, head))
                 .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit, tracer)));
         FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
@@ -130,7 +131,8 @@ public class FigureService {
                         .toList()))
                 .toList();
         return new FigureResponses.Funnel(DefinitionRef.of(asked.definition()), computed.asOf(), computed.position(),
-                entry.name(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
+                modelHead.isPresent() ? FigureResponses.MODEL : FigureResponses.LEDGER, entry.name(),
+                unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
     }
 
     public FigureResponses.PeriodCounts periodCounts(FigureRequest request, CellTracer tracer) {
@@ -146,7 +148,8 @@ public class FigureService {
                         .toList()))
                 .toList();
         return new FigureResponses.PeriodCounts(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
+                computed.position(), FigureResponses.LEDGER, unit.name().toLowerCase(), asked.scope().from(),
+                asked.scope().to(), groups);
     }
 
     public FigureResponses.Lags lags(FigureRequest request, LocalDate today, CellTracer tracer) {
@@ -177,7 +180,7 @@ public class FigureService {
                 })
                 .toList();
         return new FigureResponses.Lags(DefinitionRef.of(asked.definition()), censoredOn, computed.position(),
-                start.name(), end.name(), asked.scope().from(), asked.scope().to(), groups);
+                FigureResponses.LEDGER, start.name(), end.name(), asked.scope().from(), asked.scope().to(), groups);
     }
 
     public FigureResponses.ColdCases coldCases(FigureRequest request, CellTracer tracer) {
@@ -192,7 +195,8 @@ public class FigureService {
                         group.reclosed(), query.cell(ColdCasesFigure.cell(group.key()))))
                 .toList();
         return new FigureResponses.ColdCases(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), operation, asked.scope().from(), asked.scope().to(), groups);
+                computed.position(), FigureResponses.LEDGER, operation, asked.scope().from(), asked.scope().to(),
+                groups);
     }
 
     public FigureResponses.Ethnicity ethnicity(FigureRequest request, CellTracer tracer) {
@@ -220,8 +224,8 @@ public class FigureService {
         FigureResponses.EthnicityGroup only = groups.isEmpty()
                 ? new FigureResponses.EthnicityGroup(Map.of(), List.of(), List.of()) : groups.get(0);
         return new FigureResponses.Ethnicity(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), stage.name(), scheme.name().toLowerCase(), level.name().toLowerCase(),
-                asked.scope().from(), asked.scope().to(), grouped ? null : only.suspects(),
+                computed.position(), FigureResponses.LEDGER, stage.name(), scheme.name().toLowerCase(),
+                level.name().toLowerCase(), asked.scope().from(), asked.scope().to(), grouped ? null : only.suspects(),
                 grouped ? null : only.pairs(), grouped ? groups : null);
     }
 
@@ -242,7 +246,8 @@ public class FigureService {
                 .toList();
         boolean grouped = !asked.scope().groupBy().isEmpty();
         return new FigureResponses.Nationality(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), stage.name(), level.name().toLowerCase(), asked.scope().from(),
+                computed.position(), FigureResponses.LEDGER, stage.name(), level.name().toLowerCase(),
+                asked.scope().from(),
                 asked.scope().to(), grouped ? null : groups.isEmpty() ? List.of() : groups.get(0).suspects(),
                 grouped ? groups : null);
     }
@@ -271,7 +276,7 @@ public class FigureService {
                         group.victimsInLiveCases(), query.cell(CaseloadFigure.cell(group.key()))))
                 .toList();
         return new FigureResponses.Caseload(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), date, groups);
+                computed.position(), FigureResponses.LEDGER, date, groups);
     }
 
     public FigureResponses.Completeness completeness(FigureRequest request, CellTracer tracer) {
@@ -287,6 +292,7 @@ public class FigureService {
                         query.cell(EthnicityFigure.completenessCell(group.key()))))
                 .toList();
         return new FigureResponses.Completeness(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), stage.name(), asked.scope().from(), asked.scope().to(), groups);
+                computed.position(), FigureResponses.LEDGER, stage.name(), asked.scope().from(), asked.scope().to(),
+                groups);
     }
 }
