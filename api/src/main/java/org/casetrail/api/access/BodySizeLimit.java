@@ -10,6 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.casetrail.api.config.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,10 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final RequestLimits limits;
+    private final Limits limits;
     private final ProblemResponses problems;
 
-    BodySizeLimit(RequestLimits limits, ProblemResponses problems) {
+    BodySizeLimit(Limits limits, ProblemResponses problems) {
         this.limits = limits;
         this.problems = problems;
     }

@@ -69,7 +69,7 @@ class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         return AccessRules.find(method, request.getRequestURI())
                 .map(rule -> rule.isPublic() ? "no role"
                         : "the role " + String.join(" or ", rule.roles().stream().map(Role::label).toList()))
-                .orElse("a role no caller has: nothing is served here");
+                .orElse("an address where nothing is served");
     }
 
     private static String claimedName(String authorization) {

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import org.casetrail.api.audit.AccessLog;
 import org.casetrail.api.audit.WriteRecorder;
+import org.casetrail.api.config.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,14 +53,14 @@ import org.springframework.web.filter.CorsFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({SecurityProperties.class, RequestLimits.class})
+@EnableConfigurationProperties(SecurityProperties.class)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain casetrailSecurity(HttpSecurity http, SecurityProperties settings, RequestLimits limits,
+    SecurityFilterChain casetrailSecurity(HttpSecurity http, SecurityProperties settings, Limits limits,
                                           ProblemResponses problems, AccessLog log,
                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         boolean bearerTokens = jwtDecoder.getIfAvailable() != null;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.TextInput;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.CaseContext;
 
@@ -38,8 +39,8 @@ public final class DefinitionRequest {
                     + "starting with a letter or digit");
         }
         int version = whole(body, "version", true, 1, Integer.MAX_VALUE);
-        String label = text(body, "label", false);
-        String description = text(body, "description", false);
+        String label = TextInput.checked("label", text(body, "label", false), 255, false);
+        String description = TextInput.checked("description", text(body, "description", false), 4000, true);
         Definition.Rules rules = new Definition.Rules(
                 body.containsKey("minSuspects") ? whole(body, "minSuspects", false, 0, 1_000) : 0,
                 contexts(body.get("contexts")),

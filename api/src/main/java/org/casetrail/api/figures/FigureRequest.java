@@ -40,6 +40,8 @@ public final class FigureRequest {
         return java.util.Collections.unmodifiableMap(common);
     }
 
+    private static final int LAST_YEAR = 9999;
+
     private final Map<String, String[]> parameters;
 
     public FigureRequest(Map<String, String[]> parameters, Set<String> endpointParameters) {
@@ -91,7 +93,12 @@ public final class FigureRequest {
     }
 
     public LocalDate date(String name) {
-        return parsed(name, LocalDate::parse, "an ISO date (YYYY-MM-DD)");
+        LocalDate date = parsed(name, LocalDate::parse, "an ISO date (YYYY-MM-DD)");
+        if (date != null && (date.getYear() < 1 || date.getYear() > LAST_YEAR)) {
+            throw new InvalidParameterException(name, name + " must be a date in the years 1 to " + LAST_YEAR
+                    + ", not '" + date + "'");
+        }
+        return date;
     }
 
     public Long position() {

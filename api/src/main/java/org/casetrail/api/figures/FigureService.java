@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
+import org.casetrail.api.BusyException;
 import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.config.Limits;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.api.figures.FigureResponses.DefinitionRef;
 import org.casetrail.core.definition.Definition;
@@ -41,15 +45,18 @@ public class FigureService {
     public static final Set<String> COMPLETENESS = Set.of("stage");
     public static final Set<String> NATIONALITY = Set.of("stage", "level");
     public static final Set<String> CASELOAD = Set.of("date");
+    private static final int LEDGER_READ_WAIT_SECONDS = 20;
 
     private final FigureEngine engine;
     private final DefinitionCatalog definitions;
     private final FigureIds ids;
     private final DefinitionModels models;
     private final LedgerCaseSource ledger;
+    private final Semaphore ledgerReads;
 
     public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids, DefinitionModels models,
-                         LedgerCaseSource ledger) {
+                         LedgerCaseSource ledger, Limits limits) {
+        this.ledgerReads = new Semaphore(limits.concurrentFigures(), true);
         this.engine = engine;
         this.definitions = definitions;
         this.ids = ids;
@@ -77,7 +84,12 @@ public class FigureService {
         if (!scope.groupBy().isEmpty()) {
             canonical.put("groupBy", String.join(",", scope.groupBy().stream().map(Dimension::key).toList()));
         }
-        return new Asked(definition, scope, asOf, request.position(), canonical);
+        Long position = request.position();
+        if (position != null && position > ledger.head()) {
+            throw new InvalidParameterException("position", "position " + position + " is beyond the store's head, "
+                    + ledger.head() + ": a figure is asked of what has been stored");
+        }
+        return new Asked(definition, scope, asOf, position, canonical);
     }
 
     private static void putIfSet(Map<String, String> canonical, String name, Object value) {
@@ -104,8 +116,21 @@ public class FigureService {
                 .map(model -> head);
     }
 
+    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
     private <R> FigureEngine.Computed<R> compute(Asked asked, CaseFigure<R> figure) {
-        return engine.compute(asked.asOf(), asked.position(), figure);
+        try {
+            if (!ledgerReads.tryAcquire(LEDGER_READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new BusyException(LEDGER_READ_WAIT_SECONDS);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new BusyException(LEDGER_READ_WAIT_SECONDS);
+        }
+        try {
+            return engine.compute(asked.asOf(), asked.position(), figure);
+        } finally {
+            ledgerReads.release();
+        }
     }
 
     public FigureResponses.Funnel funnel(FigureRequest request, CellTracer tracer) {

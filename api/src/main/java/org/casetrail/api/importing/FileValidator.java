@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.casetrail.api.config.Limits;
 import org.casetrail.core.caseledger.CaseStreamRules;
 import org.casetrail.core.csv.RowError;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ class FileValidator {
     private static final int FORGET_BATCH = 10_000;
 
     private final StagingArea staging;
+    private final int rowsPerCase;
 
-    FileValidator(StagingArea staging) {
+    FileValidator(StagingArea staging, Limits limits) {
         this.staging = staging;
+        this.rowsPerCase = limits.rowsPerCase();
     }
 
     record Outcome(long duplicates, long rejectedLines) {
@@ -51,6 +54,7 @@ class FileValidator {
         private final List<Long> duplicateLines = new ArrayList<>();
         private String caseRef;
         private CaseStreamRules rules;
+        private int caseRows;
         private long duplicates;
         private long rejectedLines;
 
@@ -65,15 +69,27 @@ class FileValidator {
             if (!row.caseRef().equals(caseRef)) {
                 caseRef = row.caseRef();
                 rules = new CaseStreamRules(caseRef);
+                caseRows = 0;
             }
             if (row.isStored()) {
                 rules.record(row.fact());
+                caseRows++;
                 return;
             }
             progress.advanced(1);
             CaseStreamRules.Verdict verdict = rules.judge(row.fact());
+            if (verdict.kind() == CaseStreamRules.Verdict.Kind.ACCEPT && caseRows >= rowsPerCase) {
+                // One case is read whole into memory by every figure: its rows are bounded.
+                errors.add(new RowError(row.line(), "case_ref", "case " + caseRef + " would have more than "
+                        + rowsPerCase + " rows (casetrail.limits.rows-per-case)"));
+                rejectedLines += conflictLines.contains(row.line()) ? 0 : 1;
+                return;
+            }
             switch (verdict.kind()) {
-                case ACCEPT -> rules.record(row.fact());
+                case ACCEPT -> {
+                    rules.record(row.fact());
+                    caseRows++;
+                }
                 case DUPLICATE -> {
                     duplicates++;
                     duplicateLines.add(row.line());

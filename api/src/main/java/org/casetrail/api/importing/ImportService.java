@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.config.Limits;
+import org.casetrail.core.csv.ImportLimits;
 import org.casetrail.core.csv.PipelineCsvReader;
 import org.casetrail.core.csv.PipelineRow;
 import org.casetrail.core.reference.ReferenceData;
@@ -37,9 +39,11 @@ public class ImportService {
     private final FileValidator validator;
     private final ImportApplier applier;
     private final ReferenceData reference = ReferenceData.standard();
+    private final ImportLimits limits;
 
     ImportService(ImportLock lock, ImportRuns runs, StagingArea staging, FileValidator validator,
-                  ImportApplier applier) {
+                  ImportApplier applier, Limits limits) {
+        this.limits = limits.rows();
         this.lock = lock;
         this.runs = runs;
         this.staging = staging;
@@ -93,7 +97,7 @@ public class ImportService {
         try (InputStream in = new CountingInputStream(Files.newInputStream(file), progress);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT));
-             PipelineCsvReader csv = new PipelineCsvReader(reader, source, reference);
+             PipelineCsvReader csv = new PipelineCsvReader(reader, source, reference, limits);
              StagingArea.Writer writer = staging.writer(importId)) {
             progress.phase("Reading", Files.size(file));
             errors.addAll(csv.headerErrors());

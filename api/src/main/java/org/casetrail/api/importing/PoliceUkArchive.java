@@ -1,5 +1,6 @@
 package org.casetrail.api.importing;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -20,6 +22,14 @@ public record PoliceUkArchive(List<PoliceUkFile> files, List<String> misnamed, A
 
     /** A folder (every CSV below it), a zip, or one CSV named as data.police.uk names them. */
     public static PoliceUkArchive open(Path path) throws IOException {
+        return open(path, Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #open(Path)}, with a zip's entries and the bytes they inflate to bounded (a zip bomb of a few
+     * megabytes can inflate to gigabytes): beyond either, reading stops with {@link ArchiveTooLargeException}.
+     */
+    public static PoliceUkArchive open(Path path, int maxEntries, long maxInflatedBytes) throws IOException {
         if (Files.isDirectory(path)) {
             List<Path> csvs;
             try (Stream<Path> walk = Files.walk(path)) {
@@ -35,13 +45,21 @@ public record PoliceUkArchive(List<PoliceUkFile> files, List<String> misnamed, A
         }
         if (isZip(path)) {
             ZipFile zip = new ZipFile(path.toFile());
+            int entries = zip.size();
+            if (entries > maxEntries) {
+                zip.close();
+                throw new ArchiveTooLargeException("the zip has " + entries + " entries; at most " + maxEntries
+                        + " (casetrail.limits.zip-entries)");
+            }
+            AtomicLong inflated = new AtomicLong();
             List<PoliceUkFile> files = new ArrayList<>();
             List<String> misnamed = new ArrayList<>();
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 if (entry.isDirectory() || !entry.getName().endsWith(".csv")) {
                     continue;
                 }
-                PoliceUkFile.of(entry.getName(), () -> zip.getInputStream(entry))
+                PoliceUkFile.of(entry.getName(), () -> new Inflated(zip.getInputStream(entry), inflated,
+                                maxInflatedBytes))
                         .ifPresentOrElse(files::add, () -> misnamed.add(entry.getName()));
             }
             return new PoliceUkArchive(files, misnamed, zip);
@@ -60,6 +78,43 @@ public record PoliceUkArchive(List<PoliceUkFile> files, List<String> misnamed, A
         try (InputStream in = Files.newInputStream(path)) {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        }
+    }
+
+    /** Counts the bytes every entry of one zip inflates to, together. */
+    private static final class Inflated extends FilterInputStream {
+        private final AtomicLong inflated;
+        private final long limit;
+
+        Inflated(InputStream in, AtomicLong inflated, long limit) {
+            super(in);
+            this.inflated = inflated;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            if (inflated.addAndGet(n) > limit) {
+                throw new ArchiveTooLargeException("the zip inflates to more than " + limit + " bytes "
+                        + "(casetrail.limits.zip-inflated-bytes)");
+            }
         }
     }
 

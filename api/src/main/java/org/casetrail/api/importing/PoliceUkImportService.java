@@ -32,10 +32,12 @@ public class PoliceUkImportService {
 
     private final ImportService imports;
     private final JdbcTemplate jdbc;
+    private final Uploads uploads;
 
-    PoliceUkImportService(ImportService imports, JdbcTemplate jdbc) {
+    PoliceUkImportService(ImportService imports, JdbcTemplate jdbc, Uploads uploads) {
         this.imports = imports;
         this.jdbc = jdbc;
+        this.uploads = uploads;
     }
 
     public PoliceUkReport importArchive(String source, PoliceUkArchive archive, ImportProgress progress) {
@@ -48,7 +50,7 @@ public class PoliceUkImportService {
         }
         Path rows = null;
         try {
-            rows = Files.createTempFile("casetrail-police-uk-", ".csv");
+            rows = uploads.newFile(".csv");
             PoliceUkTranslation.Result translated;
             try (Writer out = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
                 translated = new PoliceUkTranslation(ReferenceData.standard(), new LedgerLookups(source))

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.api.InvalidParameterException;
+import org.casetrail.api.TextInput;
+import org.casetrail.api.config.Limits;
 import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.api.figures.FigureTraces;
@@ -85,9 +87,11 @@ public class PublicationService {
     private final FigureTraces traces;
     private final LedgerCaseSource ledger;
     private final ObjectMapper json;
+    private final int maxFigures;
 
     public PublicationService(JdbcTemplate jdbc, FigureService figures, FigureTraces traces, LedgerCaseSource ledger,
-                              ObjectMapper json) {
+                              ObjectMapper json, Limits limits) {
+        this.maxFigures = limits.figuresPerPublication();
         this.jdbc = jdbc;
         this.figures = figures;
         this.traces = traces;
@@ -102,8 +106,19 @@ public class PublicationService {
         if (name == null || name.isBlank()) {
             throw new InvalidParameterException("name", "a publication needs a name");
         }
+        TextInput.checked("name", name, 255, false);
         if (requests == null || requests.isEmpty()) {
             throw new InvalidParameterException("figures", "a publication needs at least one figure");
+        }
+        if (requests.size() > maxFigures) {
+            throw new InvalidParameterException("figures", "a publication has at most " + maxFigures + " figures "
+                    + "(casetrail.limits.figures-per-publication), not " + requests.size());
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i) == null) {
+                throw new InvalidParameterException("figures[" + i + "]", "figures[" + i + "] is not a figure: "
+                        + "{figure, parameters}");
+            }
         }
         long position = ledger.head();
         UUID id = UUID.randomUUID();
@@ -114,6 +129,7 @@ public class PublicationService {
             Request request = requests.get(i);
             Map<String, String> parameters = new LinkedHashMap<>(request.parameters() == null ? Map.of()
                     : request.parameters());
+            parameters.values().removeIf(java.util.Objects::isNull);
             for (String frozen : List.of("position", "format")) {
                 if (parameters.containsKey(frozen)) {
                     throw new InvalidParameterException("figures[" + i + "].parameters." + frozen, "a publication "

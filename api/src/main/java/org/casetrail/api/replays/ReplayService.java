@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.casetrail.api.definitions.DefinitionCatalog;
@@ -24,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReplayService {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+    private static final int HEARTBEAT_SECONDS = 5;
+    /** A claim whose heartbeat is older than this belongs to a node that stopped. */
+    private static final int STALE_SECONDS = 30;
 
     private final JdbcTemplate jdbc;
     private final DefinitionCatalog definitions;
@@ -54,6 +62,15 @@ public class ReplayService {
         return thread;
     });
     private volatile boolean stopping;
+    /** This process, as the owner of the replays it runs. */
+    private final String node = UUID.randomUUID().toString();
+    /** The replays this process is running now. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService claims = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay-claims");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ReplayService(JdbcTemplate jdbc, DefinitionCatalog definitions, DefinitionModels models,
                          LedgerCaseSource ledger, PlatformTransactionManager transactionManager,
@@ -70,18 +87,35 @@ public class ReplayService {
 
     /** @throws ReplayAlreadyRunningException when the definition version is being replayed already */
     public Replay start(Definition definition) {
-        List<UUID> running = jdbc.queryForList("SELECT id FROM replay WHERE definition_id = ? AND version = ? "
-                + "AND state = ?", UUID.class, definition.id(), definition.version(), Replay.State.RUNNING.name());
-        if (!running.isEmpty()) {
-            throw new ReplayAlreadyRunningException(definition, running.get(0));
-        }
         UUID id = UUID.randomUUID();
+        active.add(id);
+        try {
+            // The claim: a unique index allows one RUNNING replay per definition version, whichever node asks.
+            jdbc.update("INSERT INTO replay (id, definition_id, version, state, events_total, started_at, owner, "
+                            + "heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())", id, definition.id(),
+                    definition.version(), Replay.State.RUNNING.name(), ledger.eventCount(),
+                    Timestamp.from(Instant.now()), node);
+        } catch (DuplicateKeyException running) {
+            active.remove(id);
+            List<UUID> other = jdbc.queryForList("SELECT id FROM replay WHERE definition_id = ? AND version = ? "
+                    + "AND state = ?", UUID.class, definition.id(), definition.version(), Replay.State.RUNNING.name());
+            throw new ReplayAlreadyRunningException(definition, other.isEmpty() ? null : other.get(0));
+        }
         models.startBuilding(definition);
-        jdbc.update("INSERT INTO replay (id, definition_id, version, state, events_total, started_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", id, definition.id(), definition.version(),
-                Replay.State.RUNNING.name(), ledger.eventCount(), Timestamp.from(Instant.now()));
-        runner.submit(() -> run(id));
+        submit(id);
         return find(id).orElseThrow();
+    }
+
+    /** Runs a replay this process has claimed (and marked active, so that no other claim of it is made here). */
+    private void submit(UUID id) {
+        active.add(id);
+        runner.submit(() -> {
+            try {
+                run(id);
+            } finally {
+                active.remove(id);
+            }
+        });
     }
 
     public Optional<Replay> find(UUID id) {
@@ -93,14 +127,44 @@ public class ReplayService {
                 row.getString("error")), id).stream().findFirst();
     }
 
-    /** Replays a restart interrupted carry on from their checkpoints. */
+    /**
+     * Replays a restart interrupted carry on from their checkpoints: those this process owns but no longer runs, and
+     * those whose owner's heartbeat has gone stale (a node that died). A replay a live node is running is left to it.
+     * From then on this process keeps its replays' heartbeats fresh and looks for stale ones every few seconds.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
         stopping = false;
-        for (UUID id : jdbc.queryForList("SELECT id FROM replay WHERE state = ? ORDER BY started_at", UUID.class,
-                Replay.State.RUNNING.name())) {
+        claimStale();
+        if (!claimsScheduled) {
+            claimsScheduled = true;
+            claims.scheduleWithFixedDelay(this::keepClaims, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private volatile boolean claimsScheduled;
+
+    private void keepClaims() {
+        try {
+            if (!active.isEmpty()) {
+                jdbc.update("UPDATE replay SET heartbeat_at = now() WHERE owner = ? AND state = ?", node,
+                        Replay.State.RUNNING.name());
+            }
+            if (!stopping) {
+                claimStale();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not renew replay claims: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void claimStale() {
+        for (UUID id : jdbc.queryForList("UPDATE replay SET owner = ?, heartbeat_at = now() WHERE state = ? "
+                + "AND NOT (id::text = ANY (?::text[])) AND (owner IS NULL OR owner = ? OR heartbeat_at < now() - "
+                + "make_interval(secs => ?)) RETURNING id", UUID.class, node, Replay.State.RUNNING.name(),
+                active.stream().map(UUID::toString).toArray(String[]::new), node, STALE_SECONDS)) {
             log.info("Resuming replay {} from its checkpoint", id);
-            runner.submit(() -> run(id));
+            submit(id);
         }
     }
 
@@ -108,6 +172,16 @@ public class ReplayService {
     @PreDestroy
     public void stop() {
         stopping = true;
+    }
+
+    /** An update of this replay's row that applies only while this process still owns it. */
+    private boolean updateOwned(String set, UUID id, Object... values) {
+        Object[] arguments = new Object[values.length + 3];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = id;
+        arguments[values.length + 1] = node;
+        arguments[values.length + 2] = Replay.State.RUNNING.name();
+        return jdbc.update("UPDATE replay SET " + set + " WHERE id = ? AND owner = ? AND state = ?", arguments) == 1;
     }
 
     private record Progress(String definitionId, int version, String checkpoint) {
@@ -130,8 +204,10 @@ public class ReplayService {
             log.info("Replay {} stopped at its last checkpoint", id);
         } catch (RuntimeException e) {
             log.error("Replay {} failed", id, e);
-            jdbc.update("UPDATE replay SET state = ?, error = ?, finished_at = now() WHERE id = ?",
-                    Replay.State.FAILED.name(), e.toString(), id);
+            // The caller reads this: what failed, never an internal message (the log has the whole of it).
+            updateOwned("state = ?, error = ?, finished_at = now()", id, Replay.State.FAILED.name(),
+                    "the replay failed at its last checkpoint (see the server log for replay " + id + "); start "
+                            + "it again to resume");
         }
     }
 
@@ -172,8 +248,12 @@ public class ReplayService {
             transactions.executeWithoutResult(status -> {
                 models.insert(definition, MemberModelProjection.rows(definition, cases));
                 long now = System.currentTimeMillis();
-                jdbc.update("UPDATE replay SET checkpoint_case = ?, events_done = events_done + ?, "
-                        + "running_millis = running_millis + ? WHERE id = ?", checkpoint, events, now - lastWrite, id);
+                if (!updateOwned("checkpoint_case = ?, events_done = events_done + ?, running_millis = running_millis "
+                        + "+ ?, heartbeat_at = now()", id, checkpoint, events, now - lastWrite)) {
+                    // Another node took the replay over: this batch is not ours to write.
+                    status.setRollbackOnly();
+                    throw new StoppedException();
+                }
                 lastWrite = now;
             });
             cases.clear();
@@ -202,9 +282,11 @@ public class ReplayService {
             models.lockForFinish(definition);
             long head = ledger.head();
             catchUp(definition, from);
+            if (!updateOwned("state = ?, finished_at = now()", id, Replay.State.COMPLETED.name())) {
+                status.setRollbackOnly();
+                throw new StoppedException();
+            }
             models.markReady(definition, head);
-            jdbc.update("UPDATE replay SET state = ?, finished_at = now() WHERE id = ?",
-                    Replay.State.COMPLETED.name(), id);
         });
         log.info("Replay {} of {} completed", id, definition.reference());
     }

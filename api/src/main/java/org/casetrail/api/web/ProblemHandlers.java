@@ -1,7 +1,9 @@
 package org.casetrail.api.web;
 
+import org.casetrail.api.BusyException;
 import org.casetrail.api.access.PayloadTooLargeException;
 import org.casetrail.api.access.ProblemResponses;
+import org.casetrail.api.importing.ArchiveTooLargeException;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionConflictException;
@@ -90,6 +92,21 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
                 tooLarge.getMessage());
         problem.setProperty("limitBytes", tooLarge.limit());
         return problem;
+    }
+
+    @ExceptionHandler(ArchiveTooLargeException.class)
+    ProblemDetail archiveTooLarge(ArchiveTooLargeException tooLarge) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "archive-too-large", "Archive too large",
+                tooLarge.getMessage() + "; nothing was applied");
+        problem.setProperty("parameter", "body");
+        return problem;
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException busy) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(busy.retryAfterSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", busy.getMessage()));
     }
 
     /** The database cannot be reached: say so at once rather than a generic failure. */

@@ -29,6 +29,7 @@ public final class PipelineCsvReader implements Closeable {
             PipelineColumn.CASE_REF, PipelineColumn.EVENT_TYPE, PipelineColumn.REPORTED_ON);
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+    private final BoundedRowReader bounded;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final PipelineRowMapper mapper;
@@ -37,13 +38,18 @@ public final class PipelineCsvReader implements Closeable {
     private boolean finished;
 
     public PipelineCsvReader(Reader reader, String source, ReferenceData reference) {
+        this(reader, source, reference, ImportLimits.DEFAULT);
+    }
+
+    public PipelineCsvReader(Reader reader, String source, ReferenceData reference, ImportLimits limits) {
+        this.bounded = new BoundedRowReader(reader, limits.rowChars());
         try {
-            this.parser = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
+            this.parser = CSVParser.parse(bounded, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.records = parser.iterator();
-        this.mapper = new PipelineRowMapper(reference, source);
+        this.mapper = new PipelineRowMapper(reference, source, limits);
         readHeader();
     }
 
@@ -67,6 +73,7 @@ public final class PipelineCsvReader implements Closeable {
                 return Optional.of(PipelineRow.invalid(line, null,
                         List.of(new RowError(line, null, "malformed CSV: " + rootMessage(malformed)))));
             }
+            bounded.rowStarted();
             if (isBlank(record)) {
                 continue;
             }

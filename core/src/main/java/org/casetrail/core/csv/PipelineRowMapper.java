@@ -34,12 +34,24 @@ public final class PipelineRowMapper {
     private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
     private static final int MAX_AGE = 120;
 
+    /** Characters a case reference may not hold: it names the case in a URL path. */
+    private static final String NOT_IN_CASE_REF = "/\\;?#%";
+    /** Dates outside these years are typing errors, not events. */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
+
     private final ReferenceData reference;
     private final String source;
+    private final ImportLimits limits;
 
     public PipelineRowMapper(ReferenceData reference, String source) {
+        this(reference, source, ImportLimits.DEFAULT);
+    }
+
+    public PipelineRowMapper(ReferenceData reference, String source, ImportLimits limits) {
         this.reference = reference;
         this.source = source;
+        this.limits = limits;
     }
 
     /** Values are trimmed; an empty value is an empty field. */
@@ -51,6 +63,8 @@ public final class PipelineRowMapper {
         private final long line;
         private final Map<PipelineColumn, String> values;
         private final List<RowError> errors = new ArrayList<>();
+        /** Columns whose value was refused by {@link #fits}: already in error, so not "missing" too. */
+        private final java.util.Set<PipelineColumn> refused = java.util.EnumSet.noneOf(PipelineColumn.class);
 
         RowReading(long line, Map<PipelineColumn, String> raw) {
             this.line = line;
@@ -58,9 +72,40 @@ public final class PipelineRowMapper {
             raw.forEach((column, value) -> {
                 String trimmed = value == null ? "" : value.strip();
                 if (!trimmed.isEmpty()) {
-                    values.put(column, trimmed);
+                    if (fits(column, trimmed)) {
+                        values.put(column, trimmed);
+                    } else {
+                        refused.add(column);
+                    }
                 }
             });
+        }
+
+        /**
+         * Within its length, free of control characters (a note may hold line breaks and tabs), and a case reference
+         * free of the characters that would break its URL. A value that does not fit is an error and is not kept.
+         */
+        private boolean fits(PipelineColumn column, String value) {
+            int limit = column == NOTE ? limits.noteChars() : limits.fieldChars();
+            if (value.length() > limit) {
+                error(column, "is " + value.length() + " characters long; at most " + limit);
+                return false;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean allowedInNote = column == NOTE && (c == '\n' || c == '\r' || c == '\t');
+                if ((Character.isISOControl(c) && !allowedInNote) || c == '\uFFFE' || c == '\uFFFF') {
+                    error(column, "holds a control character (U+" + String.format("%04X", (int) c) + ") at "
+                            + "position " + (i + 1));
+                    return false;
+                }
+                if (column == CASE_REF && NOT_IN_CASE_REF.indexOf(c) >= 0) {
+                    error(column, "'" + value + "' holds '" + c + "'; a case reference may not hold any of "
+                            + NOT_IN_CASE_REF);
+                    return false;
+                }
+            }
+            return true;
         }
 
         PipelineRow read() {
@@ -68,11 +113,11 @@ public final class PipelineRowMapper {
             String caseRef = required(CASE_REF);
             EventType type = parsed(EVENT_TYPE, EventType::parse, "is not an event type; expected one of "
                     + Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", ")));
-            if (type == null && !values.containsKey(EVENT_TYPE)) {
+            if (type == null && !values.containsKey(EVENT_TYPE) && !refused.contains(EVENT_TYPE)) {
                 error(EVENT_TYPE, "is required");
             }
             LocalDate reportedOn = date(REPORTED_ON);
-            if (reportedOn == null && !values.containsKey(REPORTED_ON)) {
+            if (reportedOn == null && !values.containsKey(REPORTED_ON) && !refused.contains(REPORTED_ON)) {
                 error(REPORTED_ON, "is required");
             }
             RowFields fields = fields();
@@ -143,21 +188,26 @@ public final class PipelineRowMapper {
         }
 
         private void requirePresent(PipelineColumn column, EventType type) {
-            if (!values.containsKey(column)) {
+            if (!values.containsKey(column) && !refused.contains(column)) {
                 error(column, "is required on " + type + " rows");
             }
         }
 
         private String required(PipelineColumn column) {
             String value = values.get(column);
-            if (value == null) {
+            if (value == null && !refused.contains(column)) {
                 error(column, "is required");
             }
             return value;
         }
 
         private LocalDate date(PipelineColumn column) {
-            return parsed(column, LocalDate::parse, "is not an ISO date (YYYY-MM-DD)");
+            LocalDate date = parsed(column, LocalDate::parse, "is not an ISO date (YYYY-MM-DD)");
+            if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+                error(column, "is " + date + "; a date is in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+                return null;
+            }
+            return date;
         }
 
         private Integer age() {
