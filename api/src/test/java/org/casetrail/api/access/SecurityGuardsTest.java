@@ -44,7 +44,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @IntegrationTest
 @TestPropertySource(properties = {"casetrail.security.rate-limit.public-requests-per-minute=8",
-        "casetrail.security.rate-limit.failed-sign-ins-per-minute=3", "casetrail.limits.import-bytes=2KB",
+        "casetrail.security.rate-limit.failed-sign-ins-per-minute=3", "casetrail.limits.import-bytes=8KB",
+        "casetrail.limits.rows-per-case=3", "casetrail.limits.zip-entries=2",
         "casetrail.limits.body-bytes=1KB", "casetrail.security.cors.allowed-origins=https://dashboard.example",
         "casetrail.security.jwt.roles-claim=realm_access.roles"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -106,7 +107,7 @@ class SecurityGuardsTest {
     void bodies_over_the_limit_are_413_whether_declared_or_streamed_and_nothing_is_stored() throws Exception {
         StringBuilder csv = new StringBuilder("source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,"
                 + "context\n");
-        for (int i = 0; csv.length() < 4096; i++) {
+        for (int i = 0; csv.length() < 16_384; i++) {
             csv.append(i).append(",BIG-").append(i).append(",CASE_OPENED,2024-01-01,2024-01-01,E23000001,GROUP_CSE\n");
         }
         long before = jdbc.queryForObject("SELECT count(*) FROM ledger_row", Long.class);
@@ -128,6 +129,32 @@ class SecurityGuardsTest {
                 .header("Authorization", EndpointAccessTest.basic("analyst", TestUsers.PASSWORD))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(definition)));
         assertThat(json.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    @Order(3)
+    void the_rows_of_a_case_and_a_zips_entries_are_bounded_as_configured() throws Exception {
+        String header = "source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,suspect_ref,note\n";
+        String manyRows = header + "1,LIMIT-1,CASE_OPENED,2024-01-01,2024-01-01,E23000001,,\n"
+                + "2,LIMIT-1,SUSPECT_IDENTIFIED,2024-01-02,2024-01-02,,S1,\n"
+                + "3,LIMIT-1,ARRESTED,2024-01-03,2024-01-03,,S1,\n"
+                + "4,LIMIT-1,CHARGED,2024-01-04,2024-01-04,,S1,\n";
+        HttpResponse<String> tooMany = send(importer("/api/v1/imports?source=LIMITS", manyRows));
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(tooMany.body()).contains("\"line\":5").contains("more than 3 rows");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String month : List.of("01", "02", "03")) {
+                out.putNextEntry(new java.util.zip.ZipEntry("2024-" + month + "-metropolitan-street.csv"));
+                out.write("Crime ID,Month,Reported by\n".getBytes());
+            }
+        }
+        HttpResponse<String> entries = send(request("/api/v1/imports/police-uk")
+                .header("Authorization", EndpointAccessTest.basic("importer", TestUsers.PASSWORD))
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())));
+        assertThat(entries.statusCode()).isEqualTo(413);
+        assertThat(entries.body()).contains("at most 2");
     }
 
     @Test

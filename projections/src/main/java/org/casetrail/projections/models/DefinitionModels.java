@@ -145,6 +145,9 @@ public class DefinitionModels {
      * the date bounds are counted directly.
      */
     public FunnelFigure.Result funnel(FigureScope scope, Stage entry, FunnelFigure.Unit unit) {
+        if (unit == FunnelFigure.Unit.VICTIM) {
+            throw new IllegalArgumentException("the model keeps suspects and cases; victims come from the ledger");
+        }
         Definition definition = scope.definition();
         List<Object> arguments = new ArrayList<>();
         Window years = Window.of(scope, Period.YEAR);
