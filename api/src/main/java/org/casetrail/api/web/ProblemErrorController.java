@@ -1,5 +1,6 @@
 package org.casetrail.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.casetrail.api.access.ProblemResponses;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The servlet container's error page, for whatever failed outside a controller (a filter, the container itself): a
  * problem document with the status alone, never a stack trace or an exception's message.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
