@@ -19,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * they see any other append.
  * <p>
  * The unique (case, sequence number) key is the guard: if any other writer appended to one of the cases since the
- * check, the batch fails as a whole, nothing of it is stored, and {@link #append} reports it so that the caller can
- * send that batch through the aggregate instead.
+ * check, the batch fails as a whole, is rolled back to the savepoint it began at, and {@link #append} reports it so
+ * that the caller can send that batch through the aggregate instead.
  */
 @Component
 class CheckedAppender {
@@ -43,6 +44,8 @@ class CheckedAppender {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        // A savepoint within the import's one transaction: a batch that loses a race is undone alone.
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Appends the staged events of whole cases in one transaction; false, with nothing stored, if a case moved on. */

@@ -17,13 +17,16 @@ import org.casetrail.core.caseledger.RecordingOutcome;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a checked import in batches of whole cases. A batch is appended directly ({@link CheckedAppender}) when no
- * other writer touched its cases since the check; otherwise it goes through the case aggregate, one
+ * Applies a checked import in one transaction, so that no one sees any of its rows until all of them are stored, and
+ * an import that fails or is killed half way leaves none of them (run again, it applies them all, once). Within it the
+ * rows go in batches of whole cases, each behind a savepoint: a batch is appended directly ({@link CheckedAppender})
+ * when no other writer touched its cases since the check; otherwise it goes through the case aggregate, one
  * {@link RecordCaseEvents} command per case, which checks again and skips what is already stored, so nothing is ever
- * appended twice. A transaction that loses a race with another writer is simply run again.
+ * appended twice. A batch that loses a race with another writer is rolled back to its savepoint and run again.
  */
 @Component
 class ImportApplier {
@@ -37,27 +40,34 @@ class ImportApplier {
     private final CheckedAppender appender;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate whole;
+    private final ImportRuns runs;
 
     /**
      * The applier retries whole transactions itself, so it sends through a gateway without a retry scheduler: a retry
      * inside a transaction that already failed could never commit.
      */
     ImportApplier(StagingArea staging, CheckedAppender appender, CommandBus commandBus,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, ImportRuns runs) {
         this.staging = staging;
         this.appender = appender;
+        this.runs = runs;
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        this.whole = new TransactionTemplate(transactionManager);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     record Outcome(long appended, long duplicates) {
     }
 
     Outcome apply(UUID importId, ImportProgress progress) {
-        Batch batch = new Batch(importId, progress);
-        staging.forEachStagedEvent(importId, batch::add);
-        batch.commit();
-        return new Outcome(batch.appended, batch.duplicates);
+        return whole.execute(status -> {
+            Batch batch = new Batch(importId, progress);
+            staging.forEachStagedEvent(importId, batch::add);
+            batch.commit();
+            return new Outcome(batch.appended, batch.duplicates);
+        });
     }
 
     private final class Batch {
@@ -101,6 +111,7 @@ class ImportApplier {
                 duplicates += outcome.duplicates();
             }
             progress.advanced(events.size());
+            runs.applied(importId, appended);
             events.clear();
             cases = 0;
         }

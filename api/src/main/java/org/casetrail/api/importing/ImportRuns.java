@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The record of import runs in {@code import_run}: what was imported, when, and how it ended. */
 @Component
@@ -14,9 +17,21 @@ class ImportRuns {
     enum State { RUNNING, APPLIED, REJECTED, ABANDONED, FAILED }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    ImportRuns(JdbcTemplate jdbc) {
+    ImportRuns(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * How many events an applying import has appended so far, committed at once whatever becomes of the import's own
+     * transaction: the import's rows are seen by no one until it commits, its progress is.
+     */
+    void applied(UUID id, long events) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE import_run SET accepted = ? WHERE id = ?",
+                events, id));
     }
 
     void start(UUID id, String source, String fileName) {

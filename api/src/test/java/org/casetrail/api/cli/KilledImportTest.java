@@ -65,14 +65,13 @@ class KilledImportTest {
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         assertThat(appliedWhenKilled).isPositive().isLessThan(file.rows());
-        assertThat(ledgerRows(source)).as("what was applied before the kill stays").isGreaterThanOrEqualTo(
-                appliedWhenKilled).isLessThan(file.rows());
+        assertThat(ledgerRows(source)).as("an import killed half way leaves none of its rows").isZero();
 
         ImportReport rerun = imports.importCsv(source, file.file(), ImportProgress.NONE);
 
         assertThat(rerun.applied()).isTrue();
-        assertThat(rerun.accepted() + rerun.duplicates()).isEqualTo(file.rows());
-        assertThat(rerun.duplicates()).isPositive();
+        assertThat(rerun.accepted()).as("run again, it applies them all").isEqualTo(file.rows());
+        assertThat(rerun.duplicates()).isZero();
         assertThat(ledgerRows(source)).isEqualTo(file.rows());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE ?",
                 Long.class, prefix + "-%")).isEqualTo(file.rows());
@@ -81,11 +80,13 @@ class KilledImportTest {
         assertThat(imports.importCsv(source, file.file(), ImportProgress.NONE).duplicates()).isEqualTo(file.rows());
     }
 
+    /** Until the import, in its one transaction, says it has appended a tenth of the file (its rows still unseen). */
     private long waitUntilPartlyApplied(String source, long total, Process child) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline) && child.isAlive()) {
-            long applied = ledgerRows(source);
-            if (applied >= total / 10) {
+            Long applied = jdbc.queryForObject("SELECT max(accepted) FROM import_run WHERE source = ? "
+                    + "AND state = 'RUNNING'", Long.class, source);
+            if (applied != null && applied >= total / 10) {
                 return applied;
             }
             Thread.sleep(20);
