@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.projections.jdbc.ArrayParameter;
+import org.casetrail.projections.ledger.LedgerIndexProjection;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,10 +40,13 @@ class CheckedAppender {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final LedgerIndexProjection ledgerIndex;
 
-    CheckedAppender(EventStore eventStore, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    CheckedAppender(EventStore eventStore, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                    LedgerIndexProjection ledgerIndex) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.ledgerIndex = ledgerIndex;
         this.transactions = new TransactionTemplate(transactionManager);
         // A savepoint within the import's one transaction: a batch that loses a race is undone alone.
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -51,7 +55,10 @@ class CheckedAppender {
     /** Appends the staged events of whole cases in one transaction; false, with nothing stored, if a case moved on. */
     boolean append(UUID importId, List<StagingArea.StagedEvent> events) {
         try {
-            transactions.executeWithoutResult(status -> eventStore.publish(messages(importId, events)));
+            transactions.executeWithoutResult(status -> {
+                eventStore.publish(messages(importId, events));
+                ledgerIndex.flush();
+            });
             return true;
         } catch (ConcurrencyException | ConcurrencyFailureException | DuplicateKeyException e) {
             return false;

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.core.caseledger.RecordCaseEvents;
 import org.casetrail.core.caseledger.RecordingOutcome;
+import org.casetrail.projections.ledger.LedgerIndexProjection;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,14 +43,16 @@ class ImportApplier {
     private final TransactionTemplate transactions;
     private final TransactionTemplate whole;
     private final ImportRuns runs;
+    private final LedgerIndexProjection ledgerIndex;
 
     /**
      * The applier retries whole transactions itself, so it sends through a gateway without a retry scheduler: a retry
      * inside a transaction that already failed could never commit.
      */
     ImportApplier(StagingArea staging, CheckedAppender appender, CommandBus commandBus,
-                  PlatformTransactionManager transactionManager, ImportRuns runs) {
+                  PlatformTransactionManager transactionManager, ImportRuns runs, LedgerIndexProjection ledgerIndex) {
         this.staging = staging;
+        this.ledgerIndex = ledgerIndex;
         this.appender = appender;
         this.runs = runs;
         this.commands = DefaultCommandGateway.builder().commandBus(commandBus).build();
@@ -146,6 +149,7 @@ class ImportApplier {
                             appendedHere += outcome.appended();
                             duplicatesHere += outcome.duplicates();
                         }
+                        ledgerIndex.flush();
                         return new RecordingOutcome(appendedHere, duplicatesHere);
                     });
                 } catch (ConcurrencyException | AggregateStreamCreationException | ConcurrencyFailureException e) {

@@ -55,8 +55,22 @@ public class LedgerIndexProjection {
     }
 
     /**
-     * The rows waiting for the current database transaction, written just before it commits: one position lookup and
-     * one statement batch however many commands the transaction holds (an import puts many cases in one).
+     * Writes the rows waiting in the current transaction now, rather than when it commits. An import applies a whole
+     * file in one transaction, batch by batch behind savepoints: it flushes after each batch, so that the rows are
+     * written within the batch's savepoint (undone with it) and memory holds one batch, not the file.
+     */
+    public void flush() {
+        @SuppressWarnings("unchecked")
+        List<Pending> rows = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
+        if (rows != null) {
+            write(rows);
+            rows.clear();
+        }
+    }
+
+    /**
+     * The rows waiting for the current database transaction, written just before it commits (or at a
+     * {@link #flush()}): one position lookup and one statement batch however many commands it holds.
      */
     @SuppressWarnings("unchecked")
     private List<Pending> pendingInThisTransaction() {
