@@ -61,7 +61,8 @@ public class ImportService {
                 ImportReport report = run(importId, source, file, progress);
                 runs.finish(report, report.applied() ? ImportRuns.State.APPLIED : ImportRuns.State.REJECTED);
                 return report;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An OutOfMemoryError too: the run must not stay RUNNING (its transaction has rolled back).
                 runs.fail(importId);
                 throw e;
             } finally {
