@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.casetrail.api.support.FigureNumbers;
 import org.casetrail.api.support.IntegrationTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -258,24 +259,6 @@ class FigureApiTest {
                 .containsEntry("parameter", "figure");
     }
 
-    /** Every number of the answer that has a figure id: the figure id and the number its members make up. */
-    @SuppressWarnings("unchecked")
-    private static void figures(Object json, Map<String, Long> found) {
-        if (json instanceof Map<?, ?> map) {
-            if (map.get("figureId") instanceof String id) {
-                for (String measure : List.of("count", "population", "reopened", "total")) {
-                    if (map.get(measure) instanceof Number value) {
-                        found.put(id, value.longValue());
-                        break;
-                    }
-                }
-            }
-            map.values().forEach(value -> figures(value, found));
-        } else if (json instanceof List<?> values) {
-            values.forEach(value -> figures(value, found));
-        }
-    }
-
     @Test
     void every_figure_traces_to_as_many_contributors_as_it_counts_with_their_events() {
         int traced = 0;
@@ -284,7 +267,7 @@ class FigureApiTest {
                 "/api/v1/lags?start=ARRESTED&end=CHARGED&asOf=2024-12-31", "/api/v1/cold-cases?groupBy=force",
                 "/api/v1/ethnicity", "/api/v1/ethnicity/completeness?groupBy=force")) {
             Map<String, Long> found = new java.util.LinkedHashMap<>();
-            figures(get(query).getBody(), found);
+            FigureNumbers.collect(get(query).getBody(), found);
             assertThat(found).as(query).isNotEmpty();
             for (Map.Entry<String, Long> figure : found.entrySet()) {
                 Map<String, Object> trace = get("/api/v1/figures/" + figure.getKey() + "/trace").getBody();

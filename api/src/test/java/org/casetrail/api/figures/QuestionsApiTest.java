@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.casetrail.api.support.FigureNumbers;
 import org.casetrail.api.support.IntegrationTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,7 +236,7 @@ class QuestionsApiTest {
                 "/api/v1/caseload?date=2024-06-30&groupBy=force", "/api/v1/nationality?groupBy=force",
                 "/api/v1/ethnicity?groupBy=region")) {
             Map<String, Long> found = new LinkedHashMap<>();
-            figures(get(query).getBody(), found);
+            FigureNumbers.collect(get(query).getBody(), found);
             assertThat(found).as(query).isNotEmpty();
             for (Map.Entry<String, Long> figure : found.entrySet()) {
                 Map<String, Object> trace = get("/api/v1/figures/" + figure.getKey() + "/trace").getBody();
@@ -281,29 +282,6 @@ class QuestionsApiTest {
             }
         }
         return counts;
-    }
-
-    /** Every number with a figure id, as its trace must count it (a caseload group: its four counts). */
-    @SuppressWarnings("unchecked")
-    private static void figures(Object json, Map<String, Long> found) {
-        if (json instanceof Map<?, ?> map) {
-            if (map.get("figureId") instanceof String id) {
-                if (map.containsKey("liveCases")) {
-                    found.put(id, List.of("liveCases", "suspectsUnderInvestigation", "suspectsAwaitingOutcome",
-                            "victimsInLiveCases").stream().mapToLong(m -> ((Number) map.get(m)).longValue()).sum());
-                } else {
-                    for (String measure : List.of("count", "population", "reopened", "total")) {
-                        if (map.get(measure) instanceof Number value) {
-                            found.put(id, value.longValue());
-                            break;
-                        }
-                    }
-                }
-            }
-            map.values().forEach(value -> figures(value, found));
-        } else if (json instanceof List<?> values) {
-            values.forEach(value -> figures(value, found));
-        }
     }
 
     private ResponseEntity<Map<String, Object>> get(String path) {
