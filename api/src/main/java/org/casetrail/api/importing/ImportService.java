@@ -74,6 +74,7 @@ public class ImportService {
     private ImportReport run(UUID importId, String source, Path file, ImportProgress progress) {
         ErrorCollector errors = new ErrorCollector(MAX_REPORTED_ERRORS);
         Staged staged = stage(importId, source, file, errors, progress);
+        staging.analyse();
         long rowsRead = staged.rows();
         progress.phase("Checking", staged.rows() - staged.unreadable());
         FileValidator.Outcome checked = validator.validate(importId, source, errors, progress);
