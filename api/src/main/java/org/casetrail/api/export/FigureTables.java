@@ -2,6 +2,7 @@ package org.casetrail.api.export;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class FigureTables {
             boolean entry = true;
             for (FigureResponses.FunnelStage stage : group.stages()) {
                 List<Object> row = keyCells(dims, group.key());
-                row.addAll(java.util.Arrays.asList(stage.stage(), stage.count(), stage.implied(),
+                row.addAll(Arrays.asList(stage.stage(), stage.count(), stage.implied(),
                         entry ? FigureTable.Symbol.NOT_APPLICABLE : stage.rateFromPrevious(), stage.rateFromEntry(),
                         stage.figureId()));
                 table.row(row);
@@ -40,7 +41,7 @@ public final class FigureTables {
         for (FigureResponses.PeriodGroup group : counts.groups()) {
             for (FigureResponses.PeriodCount count : group.counts()) {
                 List<Object> row = keyCells(dims, group.key());
-                row.addAll(java.util.Arrays.asList(count.stage(), count.count(), count.figureId()));
+                row.addAll(Arrays.asList(count.stage(), count.count(), count.figureId()));
                 table.row(row);
             }
         }
@@ -56,7 +57,7 @@ public final class FigureTables {
                 "figureId"));
         for (FigureResponses.LagGroup group : lags.groups()) {
             List<Object> row = keyCells(dims, group.key());
-            row.addAll(java.util.Arrays.asList(group.population(), group.completed(), group.censored(),
+            row.addAll(Arrays.asList(group.population(), group.completed(), group.censored(),
                     group.competing(), group.undated(), group.invalid(), group.p25(), group.p50(), group.p75(),
                     group.p90(), group.mean(), group.kaplanMeierMedian(), group.cumulativeIncidence().get("30"),
                     group.cumulativeIncidence().get("90"), group.cumulativeIncidence().get("180"),
@@ -74,7 +75,7 @@ public final class FigureTables {
                 "arrestedAfter", "chargedAfter", "convictedAfter", "reclosed", "figureId"));
         for (FigureResponses.ColdCaseGroup group : cold.groups()) {
             List<Object> row = keyCells(dims, group.key());
-            row.addAll(java.util.Arrays.asList(group.reopened(), group.medianDaysClosed(), group.arrestedAfter(),
+            row.addAll(Arrays.asList(group.reopened(), group.medianDaysClosed(), group.arrestedAfter(),
                     group.chargedAfter(), group.convictedAfter(), group.reclosed(), group.figureId()));
             table.row(row);
         }
@@ -91,13 +92,13 @@ public final class FigureTables {
         for (FigureResponses.EthnicityGroup group : groups) {
             for (FigureResponses.SuspectEthnicity row : group.suspects()) {
                 List<Object> cells = keyCells(dims, group.key());
-                cells.addAll(java.util.Arrays.asList("suspects", row.suspectEthnicity(),
+                cells.addAll(Arrays.asList("suspects", row.suspectEthnicity(),
                         FigureTable.Symbol.NOT_APPLICABLE, row.count(), row.figureId()));
                 table.row(cells);
             }
             for (FigureResponses.PairEthnicity row : group.pairs()) {
                 List<Object> cells = keyCells(dims, group.key());
-                cells.addAll(java.util.Arrays.asList("pairs", row.suspectEthnicity(), row.victimEthnicity(),
+                cells.addAll(Arrays.asList("pairs", row.suspectEthnicity(), row.victimEthnicity(),
                         row.count(), row.figureId()));
                 table.row(cells);
             }
@@ -116,7 +117,7 @@ public final class FigureTables {
         for (FigureResponses.NationalityGroup group : groups) {
             for (FigureResponses.SuspectNationality row : group.suspects()) {
                 List<Object> cells = keyCells(dims, group.key());
-                cells.addAll(java.util.Arrays.asList(row.nationality(), row.count(), row.figureId()));
+                cells.addAll(Arrays.asList(row.nationality(), row.count(), row.figureId()));
                 table.row(cells);
             }
         }
@@ -131,7 +132,7 @@ public final class FigureTables {
                 "suspectsUnderInvestigation", "suspectsAwaitingOutcome", "victimsInLiveCases", "figureId"));
         for (FigureResponses.CaseloadGroup group : caseload.groups()) {
             List<Object> row = keyCells(dims, group.key());
-            row.addAll(java.util.Arrays.asList(group.liveCases(), group.suspectsUnderInvestigation(),
+            row.addAll(Arrays.asList(group.liveCases(), group.suspectsUnderInvestigation(),
                     group.suspectsAwaitingOutcome(), group.victimsInLiveCases(), group.figureId()));
             table.row(row);
         }
@@ -146,7 +147,7 @@ public final class FigureTables {
                 "officerOnly", "notRecorded", "total", "shareRecorded", "figureId"));
         for (FigureResponses.CompletenessGroup group : completeness.groups()) {
             List<Object> row = keyCells(dims, group.key());
-            row.addAll(java.util.Arrays.asList(group.selfDefined(), group.officerOnly(), group.notRecorded(),
+            row.addAll(Arrays.asList(group.selfDefined(), group.officerOnly(), group.notRecorded(),
                     group.total(), group.shareRecorded(), group.figureId()));
             table.row(row);
         }

@@ -3,6 +3,7 @@ package org.casetrail.api.figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class FigureComparison {
             for (Cell cell : row.cells()) {
                 List<Object> values = new ArrayList<>();
                 labels.forEach(label -> values.add(row.labels().get(label)));
-                values.addAll(java.util.Arrays.asList(cell.measure(), cell.a(), cell.b(), cell.difference(),
+                values.addAll(Arrays.asList(cell.measure(), cell.a(), cell.b(), cell.difference(),
                         cell.ratio()));
                 table.row(values);
             }

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.casetrail.api.InvalidParameterException;
@@ -28,7 +31,7 @@ public final class FigureRequest {
     public static final Map<String, String> COMMON = commonParameters();
 
     private static Map<String, String> commonParameters() {
-        Map<String, String> common = new java.util.LinkedHashMap<>();
+        Map<String, String> common = new LinkedHashMap<>();
         common.put("definition", "id or id@version; default: the latest all-cases");
         common.put("from", "first day, inclusive (ISO date)");
         common.put("to", "last day, inclusive (ISO date)");
@@ -37,7 +40,7 @@ public final class FigureRequest {
         common.put("force", "ONS force codes, comma-separated or repeated");
         common.put("groupBy", "comma-separated: force, region, year, context");
         common.put("format", "json (default), csv or xlsx; Accept: text/csv also gives CSV");
-        return java.util.Collections.unmodifiableMap(common);
+        return Collections.unmodifiableMap(common);
     }
 
     private static final int LAST_YEAR = 9999;
@@ -49,7 +52,7 @@ public final class FigureRequest {
         for (String name : parameters.keySet()) {
             if (!COMMON.containsKey(name) && !endpointParameters.contains(name)) {
                 throw new InvalidParameterException(name, "unknown parameter '" + name + "'; this endpoint takes "
-                        + String.join(", ", new java.util.TreeSet<>(union(endpointParameters))));
+                        + String.join(", ", new TreeSet<>(union(endpointParameters))));
             }
         }
     }

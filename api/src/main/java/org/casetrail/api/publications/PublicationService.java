@@ -2,12 +2,17 @@ package org.casetrail.api.publications;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +57,7 @@ public class PublicationService {
         UNPROTECTED, PUBLIC;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -129,7 +134,7 @@ public class PublicationService {
             Request request = requests.get(i);
             Map<String, String> parameters = new LinkedHashMap<>(request.parameters() == null ? Map.of()
                     : request.parameters());
-            parameters.values().removeIf(java.util.Objects::isNull);
+            parameters.values().removeIf(Objects::isNull);
             for (String frozen : List.of("position", "format")) {
                 if (parameters.containsKey(frozen)) {
                     throw new InvalidParameterException("figures[" + i + "].parameters." + frozen, "a publication "
@@ -139,11 +144,11 @@ public class PublicationService {
             FigureKind kind = kind(request.figure(), i);
             if (kind == FigureKind.LAGS) {
                 // The censoring date defaults to today: a publication fixes it, so that it reads the same later.
-                parameters.putIfAbsent("asOf", java.time.LocalDate.now().toString());
+                parameters.putIfAbsent("asOf", LocalDate.now().toString());
             }
             if (kind == FigureKind.CASELOAD && !parameters.containsKey("asOf")) {
                 // Likewise the caseload's date.
-                parameters.putIfAbsent("date", java.time.LocalDate.now().toString());
+                parameters.putIfAbsent("date", LocalDate.now().toString());
             }
             JsonNode answer = json.valueToTree(kind.answer(figures, query(parameters, position)).json());
             jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer, "
@@ -246,7 +251,7 @@ public class PublicationService {
     }
 
     private static List<String> key(FigureTraces.Member member) {
-        return java.util.Arrays.asList(member.caseRef(), member.suspectRef(), member.victimRef());
+        return Arrays.asList(member.caseRef(), member.suspectRef(), member.victimRef());
     }
 
     private List<MovedBy> movedBy(Set<String> cases, long since) {
@@ -254,7 +259,7 @@ public class PublicationService {
         ledger.caseEvents(cases).values().forEach(caseEvents -> caseEvents.stream()
                 .filter(event -> event.position() > since)
                 .forEach(event -> events.add(movedBy(event))));
-        events.sort(java.util.Comparator.comparingLong(MovedBy::position));
+        events.sort(Comparator.comparingLong(MovedBy::position));
         return events;
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -148,7 +149,7 @@ class EndpointAccessTest {
         assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
         List<String> wrong = new ArrayList<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String endpoint = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            String endpoint = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             Set<String> roles = new TreeSet<>();
             op.getValue().path("x-roles").forEach(role -> roles.add(role.asText()));
             Set<String> expected = new TreeSet<>(TABLE.getOrDefault(endpoint, NOBODY));

@@ -3,6 +3,7 @@ package org.casetrail.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,7 +143,7 @@ class SecurityGuardsTest {
         HttpResponse<String> tooMany = send(importer("/api/v1/imports?source=LIMITS", manyRows));
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(tooMany.body()).contains("\"line\":5").contains("more than 3 rows");
-        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
             for (String month : List.of("01", "02", "03")) {
                 out.putNextEntry(new java.util.zip.ZipEntry("2024-" + month + "-metropolitan-street.csv"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,7 +267,7 @@ class FigureApiTest {
                 "/api/v1/period-counts?groupBy=year", "/api/v1/period-counts?unit=case&from=2024-01-01",
                 "/api/v1/lags?start=ARRESTED&end=CHARGED&asOf=2024-12-31", "/api/v1/cold-cases?groupBy=force",
                 "/api/v1/ethnicity", "/api/v1/ethnicity/completeness?groupBy=force")) {
-            Map<String, Long> found = new java.util.LinkedHashMap<>();
+            Map<String, Long> found = new LinkedHashMap<>();
             FigureNumbers.collect(get(query).getBody(), found);
             assertThat(found).as(query).isNotEmpty();
             for (Map.Entry<String, Long> figure : found.entrySet()) {

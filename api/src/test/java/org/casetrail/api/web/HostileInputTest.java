@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ class HostileInputTest {
             out.write("Crime ID,Month\n".getBytes());
         }
         byte[] corrupt = zip.toByteArray();
-        corrupt = java.util.Arrays.copyOf(corrupt, corrupt.length / 2);
+        corrupt = Arrays.copyOf(corrupt, corrupt.length / 2);
         HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/imports/police-uk"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(corrupt)));
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -165,7 +167,7 @@ class HostileInputTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+        return client.send(request.header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString(("tester:" + TestUsers.PASSWORD).getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

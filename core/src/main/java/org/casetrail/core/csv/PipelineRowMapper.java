@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class PipelineRowMapper {
         private final Map<PipelineColumn, String> values;
         private final List<RowError> errors = new ArrayList<>();
         /** Columns whose value was refused by {@link #fits}: already in error, so not "missing" too. */
-        private final java.util.Set<PipelineColumn> refused = java.util.EnumSet.noneOf(PipelineColumn.class);
+        private final Set<PipelineColumn> refused = EnumSet.noneOf(PipelineColumn.class);
 
         RowReading(long line, Map<PipelineColumn, String> raw) {
             this.line = line;

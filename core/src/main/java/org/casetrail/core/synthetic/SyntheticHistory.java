@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.apache.commons.csv.CSVFormat;
@@ -41,7 +44,7 @@ public final class SyntheticHistory {
     static final double BEACONPORT_REOPENED = 0.23;
     static final LocalDate BEACONPORT_FROM = LocalDate.of(2010, 1, 1);
     static final LocalDate BEACONPORT_TO = LocalDate.of(2025, 3, 31);
-    private static final Map<CaseContext, Double> CONTEXT_SHARES = new java.util.LinkedHashMap<>();
+    private static final Map<CaseContext, Double> CONTEXT_SHARES = new LinkedHashMap<>();
     static final double NATIONALITY_RECORDED_BEFORE_2023 = 0.30;
     static final double NATIONALITY_RECORDED_2023_2024 = 0.55;
     static final double NATIONALITY_RECORDED_FROM_2025 = 0.85;
@@ -66,7 +69,7 @@ public final class SyntheticHistory {
     private final String sourcePrefix;
     private final List<PoliceForce> forces;
     /** The 23 forces whose no-further-action decisions Operation Beaconport reviews. */
-    private final java.util.Set<String> beaconportForces;
+    private final Set<String> beaconportForces;
     private final double totalYearWeight;
 
     public SyntheticHistory(long seed, int cases, String sourcePrefix) {
@@ -92,7 +95,7 @@ public final class SyntheticHistory {
     public long write(Writer out) {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
-            printer.printRecord(java.util.Arrays.stream(PipelineColumn.values()).map(PipelineColumn::header).toList());
+            printer.printRecord(Arrays.stream(PipelineColumn.values()).map(PipelineColumn::header).toList());
             long rows = 0;
             for (int i = 0; i < cases; i++) {
                 long caseSeed = seed * 1_000_003L + i;

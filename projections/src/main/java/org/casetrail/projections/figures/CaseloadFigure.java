@@ -2,10 +2,12 @@ package org.casetrail.projections.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +91,7 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
                 offer(key, c, null, victim.fields().victimRef(), Measure.VICTIMS_IN_LIVE_CASES, List.of(victim));
             }
         }
-        if (java.util.Arrays.stream(group).anyMatch(count -> count > 0)) {
+        if (Arrays.stream(group).anyMatch(count -> count > 0)) {
             long[] total = counts.computeIfAbsent(key, k -> new long[Measure.values().length]);
             for (int i = 0; i < group.length; i++) {
                 total[i] += group[i];
@@ -140,7 +142,7 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
 
     /** The measure as the answer names it: liveCases, suspectsUnderInvestigation, ... */
     public static String role(Measure measure) {
-        String[] words = measure.name().toLowerCase(java.util.Locale.ROOT).split("_");
+        String[] words = measure.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder name = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,7 +139,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
             List<EffectiveEvent> evidence = new ArrayList<>(startEvidence);
             evidence.addAll(endEvidence);
             tracer.offer(cell(key), () -> new Contributor(c.caseRef(), suspect, null,
-                    lagClass.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(evidence)));
+                    lagClass.name().toLowerCase(Locale.ROOT), List.copyOf(evidence)));
         }
     }
 
@@ -153,7 +156,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
                 .filter(closed -> reopenings.stream().noneMatch(reopened -> reopened.isAfter(closed.occurredOn())))
                 .forEach(exits::add);
         return exits.stream().filter(exit -> !exit.occurredOn().isBefore(started))
-                .min(java.util.Comparator.comparing(EffectiveEvent::occurredOn));
+                .min(Comparator.comparing(EffectiveEvent::occurredOn));
     }
 
     @Override
@@ -163,7 +166,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
             List<Long> days = new ArrayList<>(members.completedDays);
             days.sort(Long::compare);
             long[] classes = members.classes;
-            long population = java.util.Arrays.stream(classes).sum();
+            long population = Arrays.stream(classes).sum();
             result.add(new Group(key, population, classes[LagClass.COMPLETED.ordinal()],
                     classes[LagClass.CENSORED.ordinal()], classes[LagClass.COMPETING.ordinal()],
                     classes[LagClass.UNDATED.ordinal()], classes[LagClass.INVALID.ordinal()],

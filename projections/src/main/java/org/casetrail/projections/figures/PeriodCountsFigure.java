@@ -2,8 +2,10 @@ package org.casetrail.projections.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +32,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
 
         /** The types an answer lists for a unit. */
         static List<Counted> listed(FunnelFigure.Unit unit) {
-            return java.util.Arrays.stream(values())
+            return Arrays.stream(values())
                     .filter(counted -> counted != VICTIM_RECORDED || unit == FunnelFigure.Unit.VICTIM).toList();
         }
 
@@ -141,7 +143,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
             Map<GroupKey, Map<Counted, Map<String, List<EffectiveEvent>>>> members, EffectiveCase c, LocalDate day,
             Counted counted) {
         return members.computeIfAbsent(scope.key(c, day), key -> new EnumMap<>(Counted.class))
-                .computeIfAbsent(counted, type -> new java.util.LinkedHashMap<>());
+                .computeIfAbsent(counted, type -> new LinkedHashMap<>());
     }
 
     private static List<EffectiveEvent> caseEvents(EffectiveCase c, Counted counted) {
@@ -164,7 +166,7 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
     public Result result() {
         List<Group> groups = new ArrayList<>();
         new TreeMap<>(counts).forEach((key, group) -> {
-            if (java.util.Arrays.stream(group).allMatch(count -> count == 0)) {
+            if (Arrays.stream(group).allMatch(count -> count == 0)) {
                 return;
             }
             List<Count> rows = new ArrayList<>();

@@ -7,6 +7,8 @@ import static org.casetrail.projections.figures.Scopes.WYP;
 import static org.casetrail.projections.figures.Scopes.run;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +96,7 @@ class VictimsCaseloadNationalityCurveTest {
     }
 
     private static Map<PeriodCountsFigure.Counted, Long> counts(PeriodCountsFigure.Result result) {
-        Map<PeriodCountsFigure.Counted, Long> counts = new java.util.EnumMap<>(PeriodCountsFigure.Counted.class);
+        Map<PeriodCountsFigure.Counted, Long> counts = new EnumMap<>(PeriodCountsFigure.Counted.class);
         result.groups().get(0).counts().forEach(count -> counts.put(count.stage(), count.count()));
         return counts;
     }
@@ -231,7 +233,7 @@ class VictimsCaseloadNationalityCurveTest {
     /** Collects the members of one cell. */
     private static final class Collecting implements CellTracer {
         private final List<Object> cell;
-        private final List<Contributor> members = new java.util.ArrayList<>();
+        private final List<Contributor> members = new ArrayList<>();
 
         Collecting(List<Object> cell) {
             this.cell = cell;
