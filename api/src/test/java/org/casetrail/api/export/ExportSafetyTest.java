@@ -33,7 +33,7 @@ class ExportSafetyTest {
 
     @Test
     void a_formula_in_imported_text_is_neutralised_in_every_export() throws Exception {
-        String formula = "=HYPERLINK(\"\"evil.example\"\",\"\"open\"\")-" + CsvFiles.unique("X");
+        String formula = "=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")-" + CsvFiles.unique("X");
         HttpHeaders csv = new HttpHeaders();
         csv.setContentType(MediaType.parseMediaType("text/csv"));
         String body = CsvFiles.csv("1,\"" + formula

@@ -35,8 +35,6 @@ public final class PipelineRowMapper {
     private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
     private static final int MAX_AGE = 120;
 
-    /** Characters a case reference may not hold: it names the case in a URL path. */
-    private static final String NOT_IN_CASE_REF = "/\\;?#%";
     /** Dates outside these years are typing errors, not events. */
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 2100;
@@ -83,8 +81,8 @@ public final class PipelineRowMapper {
         }
 
         /**
-         * Within its length, free of control characters (a note may hold line breaks and tabs), and a case reference
-         * free of the characters that would break its URL. A value that does not fit is an error and is not kept.
+         * Within its length and free of control characters (a note may hold line breaks and tabs). A value that does
+         * not fit is an error and is not kept.
          */
         private boolean fits(PipelineColumn column, String value) {
             int limit = column == NOTE ? limits.noteChars() : limits.fieldChars();
@@ -98,11 +96,6 @@ public final class PipelineRowMapper {
                 if ((Character.isISOControl(c) && !allowedInNote) || c == '\uFFFE' || c == '\uFFFF') {
                     error(column, "holds a control character (U+" + String.format("%04X", (int) c) + ") at "
                             + "position " + (i + 1));
-                    return false;
-                }
-                if (column == CASE_REF && NOT_IN_CASE_REF.indexOf(c) >= 0) {
-                    error(column, "'" + value + "' holds '" + c + "'; a case reference may not hold any of "
-                            + NOT_IN_CASE_REF);
                     return false;
                 }
             }
