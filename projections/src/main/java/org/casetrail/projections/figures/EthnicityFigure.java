@@ -1,13 +1,11 @@
 package org.casetrail.projections.figures;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -98,18 +96,12 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
         List<EffectiveEvent> victims = c.victims();
         List<String> victimCategories = victims.stream().map(victim -> scheme.category(victim.fields(), level))
                 .toList();
-        for (String suspect : c.suspectRefs()) {
-            StageReach reach = reading.reach(c, suspect, stage);
-            LocalDate reached = reach.date();
-            if (!scope.inRange(reached)) {
-                continue;
-            }
-            Optional<EffectiveEvent> identification = c.identification(suspect);
-            RowFields person = identification.map(EffectiveEvent::fields).orElse(null);
+        for (StageReading.SuspectAtStage reached : reading.suspectsAt(c, stage, scope)) {
+            String suspect = reached.suspectRef();
+            RowFields person = reached.identification().map(EffectiveEvent::fields).orElse(null);
             String category = scheme.category(person, level);
-            List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
-            identification.ifPresent(evidence::add);
-            GroupKey key = scope.key(c, reached);
+            List<EffectiveEvent> evidence = reached.evidence();
+            GroupKey key = scope.key(c, reached.reachedOn());
             suspects.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1L, Long::sum);
             tracer.offer(suspectCell(key, category), () -> new Contributor(c.caseRef(), suspect, null, category,
                     List.copyOf(evidence)));

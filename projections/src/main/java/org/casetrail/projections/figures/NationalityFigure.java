@@ -1,12 +1,10 @@
 package org.casetrail.projections.figures;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.casetrail.core.pipeline.Stage;
@@ -75,22 +73,13 @@ public final class NationalityFigure implements CaseFigure<NationalityFigure.Res
         if (!scope.counts(c, reading)) {
             return;
         }
-        for (String suspect : c.suspectRefs()) {
-            StageReach reach = reading.reach(c, suspect, stage);
-            LocalDate reached = reach.date();
-            if (!scope.inRange(reached)) {
-                continue;
-            }
-            Optional<EffectiveEvent> identification = c.identification(suspect);
-            String category = category(identification.map(event -> event.fields().nationality()).orElse(null),
-                    level);
-            GroupKey key = scope.key(c, reached);
+        for (StageReading.SuspectAtStage suspect : reading.suspectsAt(c, stage, scope)) {
+            String category = category(suspect.identification().map(event -> event.fields().nationality())
+                    .orElse(null), level);
+            GroupKey key = scope.key(c, suspect.reachedOn());
             counts.computeIfAbsent(key, k -> new HashMap<>()).merge(category, 1L, Long::sum);
-            tracer.offer(cell(key, category), () -> {
-                List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
-                identification.ifPresent(evidence::add);
-                return new Contributor(c.caseRef(), suspect, null, category, List.copyOf(evidence));
-            });
+            tracer.offer(cell(key, category), () -> new Contributor(c.caseRef(), suspect.suspectRef(), null, category,
+                    suspect.evidence()));
         }
     }
 

@@ -1,10 +1,12 @@
 package org.casetrail.projections.figures;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.casetrail.core.definition.Definition;
@@ -68,6 +70,29 @@ public final class StageReading {
                     events.stream().filter(event -> IMPLY_PROSECUTED.contains(event.type())).toList());
             case CONVICTED -> new StageReach(stage, convictions(events), List.of());
         };
+    }
+
+    /**
+     * A suspect who reached a stage directly on a day within a figure's range, with its SUSPECT_IDENTIFIED event (its
+     * attributes), and the events that put it there: the direct ones and the identification.
+     */
+    public record SuspectAtStage(String suspectRef, LocalDate reachedOn, Optional<EffectiveEvent> identification,
+                                 List<EffectiveEvent> evidence) {
+    }
+
+    /** The case's suspects who reached {@code stage} directly within the scope's range (ethnicity, nationality). */
+    public List<SuspectAtStage> suspectsAt(EffectiveCase c, Stage stage, FigureScope scope) {
+        List<SuspectAtStage> found = new ArrayList<>();
+        for (String suspect : c.suspectRefs()) {
+            StageReach reach = reach(c, suspect, stage);
+            if (scope.inRange(reach.date())) {
+                Optional<EffectiveEvent> identification = c.identification(suspect);
+                List<EffectiveEvent> evidence = new ArrayList<>(reach.direct());
+                identification.ifPresent(evidence::add);
+                found.add(new SuspectAtStage(suspect, reach.date(), identification, List.copyOf(evidence)));
+            }
+        }
+        return found;
     }
 
     /** The events that reach {@code stage} directly, without implication (period counts, cold cases, ethnicity). */
