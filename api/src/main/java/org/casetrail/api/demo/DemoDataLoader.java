@@ -6,10 +6,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.casetrail.api.importing.ImportProgress;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
+import org.casetrail.api.publications.PublicationService;
 import org.casetrail.core.synthetic.SyntheticHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,22 +37,57 @@ public class DemoDataLoader {
     public static final String SOURCE = "DEMO-SYNTHETIC";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+    /** The demo's publications, so that the public has something to read from the first start. */
+    static final String PUBLICATION_PREFIX = "SYNTHETIC demo: ";
+
     private final ImportService imports;
+    private final PublicationService publications;
+    private final JdbcTemplate jdbc;
     private final int cases;
     private final long seed;
 
-    DemoDataLoader(ImportService imports, @Value("${casetrail.demo.cases:22000}") int cases,
-                   @Value("${casetrail.demo.seed:2025}") long seed) {
+    DemoDataLoader(ImportService imports, PublicationService publications, JdbcTemplate jdbc,
+                   @Value("${casetrail.demo.cases:22000}") int cases, @Value("${casetrail.demo.seed:2025}") long seed) {
         this.imports = imports;
+        this.publications = publications;
+        this.jdbc = jdbc;
         this.cases = cases;
         this.seed = seed;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void loadInBackground() {
-        Thread loading = new Thread(this::loadNow, "demo-data");
+        Thread loading = new Thread(() -> {
+            loadNow();
+            publishIfMissing();
+        }, "demo-data");
         loading.setDaemon(true);
         loading.start();
+    }
+
+    /**
+     * Publishes the demo's four tables unless an earlier start did: a grooming-gangs funnel by force, arrest-to-charge
+     * lags by force, ethnicity recording by force and year, and Operation Beaconport's reopenings by force. Every
+     * answer of theirs says the store is synthetic.
+     */
+    public void publishIfMissing() {
+        Long published = jdbc.queryForObject("SELECT count(*) FROM publication WHERE name LIKE ?", Long.class,
+                PUBLICATION_PREFIX + "%");
+        if (published != null && published > 0) {
+            return;
+        }
+        publish("grooming-gangs funnel by force", "funnel", Map.of("definition", "grooming-gangs", "groupBy", "force"));
+        publish("arrest to charge, by force", "lags", Map.of("definition", "group-based", "start", "ARRESTED",
+                "end", "CHARGED", "groupBy", "force"));
+        publish("ethnicity recording by force and year", "ethnicity-completeness",
+                Map.of("definition", "group-based", "groupBy", "force,year", "from", "2015-01-01"));
+        publish("Operation Beaconport reopenings by force", "cold-cases",
+                Map.of("operation", "BEACONPORT", "groupBy", "force"));
+        log.info("Published the SYNTHETIC demo tables for the public");
+    }
+
+    private void publish(String name, String figure, Map<String, String> parameters) {
+        publications.publish(PUBLICATION_PREFIX + name, List.of(new PublicationService.Request(figure, parameters)));
     }
 
     /** Generates and imports the demo history; returns what the import did. */

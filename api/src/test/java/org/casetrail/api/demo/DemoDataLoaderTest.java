@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.support.IntegrationTest;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -52,6 +54,23 @@ class DemoDataLoaderTest {
                 });
         assertThat(funnel.getBody().get("notice").toString()).contains("SYNTHETIC");
         assertThat(funnel.getHeaders().getFirst("Casetrail-Data-Notice")).contains("SYNTHETIC");
+
+        Instant published = Instant.now().plus(Duration.ofMinutes(1));
+        while (demoPublications().size() < 4 && Instant.now().isBefore(published)) {
+            Thread.sleep(50);
+        }
+        assertThat(demoPublications()).as("the public's page is never empty").hasSize(4);
+        loader.publishIfMissing();
+        assertThat(demoPublications()).as("a second start publishes nothing more").hasSize(4);
+        ResponseEntity<String> asPublic = new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()))
+                .getForEntity("/api/v1/publications/" + demoPublications().get(0), String.class);
+        assertThat(asPublic.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asPublic.getBody()).contains("SYNTHETIC").contains("\"view\":\"public\"");
+    }
+
+    private List<String> demoPublications() {
+        return jdbc.queryForList("SELECT id::text FROM publication WHERE name LIKE 'SYNTHETIC demo: %' ORDER BY name",
+                String.class);
     }
 
     private long appliedRuns() {
