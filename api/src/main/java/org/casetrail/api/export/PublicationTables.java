@@ -87,8 +87,10 @@ public final class PublicationTables {
     private static void addCells(FigureTable.Builder table, int index, String figure, JsonNode node, String path,
                                  String entry) {
         if (node.isObject()) {
+            String key = node.has("key") ? node.get("key").toString() : path;
             if (node.has("figureId")) {
-                String cell = describe(node, path);
+                // A group that is itself a cell (lags, cold cases, completeness, caseload) is named by its own key.
+                String cell = describe(node, key);
                 Set<String> suppressed = new HashSet<>();
                 node.path(AnswerProtection.SUPPRESSED_FIELDS).forEach(field -> suppressed.add(field.asText()));
                 for (String measure : MEASURES) {
@@ -103,7 +105,6 @@ public final class PublicationTables {
                     }
                 }
             }
-            String key = node.has("key") ? node.get("key").toString() : path;
             node.fields().forEachRemaining(field -> {
                 if (!field.getKey().equals("key")) {
                     addCells(table, index, figure, field.getValue(), key, entry);

@@ -149,6 +149,9 @@ class PublicationProtectionTest {
             marked += hidden ? 1 : 0;
         }
         assertThat(marked).isGreaterThan(10);
+        assertThat(rows).filteredOn(row -> row.get("figure").equals("ethnicity-completeness")).isNotEmpty()
+                .as("a group that is itself a cell is named by its key").allMatch(row -> row.get("cell")
+                        .contains("force"));
 
         byte[] xlsx = anonymous.getForEntity(path("?format=xlsx"), byte[].class).getBody();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
