@@ -84,8 +84,7 @@ public final class FigureTables {
     }
 
     public static FigureTable ethnicity(FigureResponses.Ethnicity ethnicity, Definition definition) {
-        List<FigureResponses.EthnicityGroup> groups = ethnicity.groups() != null ? ethnicity.groups()
-                : List.of(new FigureResponses.EthnicityGroup(Map.of(), ethnicity.suspects(), ethnicity.pairs()));
+        List<FigureResponses.EthnicityGroup> groups = ethnicity.asGroups();
         List<String> dims = dimensions(groups.stream().map(FigureResponses.EthnicityGroup::key).toList());
         FigureTable.Builder table = FigureTable.builder("Ethnicity", columns(dims, "breakdown", "suspectEthnicity",
                 "victimEthnicity", "count", "figureId"));
@@ -109,8 +108,7 @@ public final class FigureTables {
     }
 
     public static FigureTable nationality(FigureResponses.Nationality nationality, Definition definition) {
-        List<FigureResponses.NationalityGroup> groups = nationality.groups() != null ? nationality.groups()
-                : List.of(new FigureResponses.NationalityGroup(Map.of(), nationality.suspects()));
+        List<FigureResponses.NationalityGroup> groups = nationality.asGroups();
         List<String> dims = dimensions(groups.stream().map(FigureResponses.NationalityGroup::key).toList());
         FigureTable.Builder table = FigureTable.builder("Nationality", columns(dims, "nationality", "count",
                 "figureId"));

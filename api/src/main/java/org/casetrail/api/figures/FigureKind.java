@@ -39,8 +39,7 @@ public enum FigureKind {
             service.ethnicity(request, tracer), FigureResponses.Ethnicity::definition, FigureTables::ethnicity,
             answer -> {
                 Map<String, Cell> cells = new LinkedHashMap<>();
-                List<FigureResponses.EthnicityGroup> groups = answer.groups() != null ? answer.groups()
-                        : List.of(new FigureResponses.EthnicityGroup(Map.of(), answer.suspects(), answer.pairs()));
+                List<FigureResponses.EthnicityGroup> groups = answer.asGroups();
                 for (FigureResponses.EthnicityGroup group : groups) {
                     group.suspects().forEach(row -> cells.put(row.figureId(), cell(group.key(), "suspectEthnicity",
                             row.suspectEthnicity(), row.count())));
@@ -57,8 +56,7 @@ public enum FigureKind {
             service.nationality(request, tracer), FigureResponses.Nationality::definition, FigureTables::nationality,
             answer -> {
                 Map<String, Cell> cells = new LinkedHashMap<>();
-                List<FigureResponses.NationalityGroup> groups = answer.groups() != null ? answer.groups()
-                        : List.of(new FigureResponses.NationalityGroup(Map.of(), answer.suspects()));
+                List<FigureResponses.NationalityGroup> groups = answer.asGroups();
                 groups.forEach(group -> group.suspects().forEach(row -> cells.put(row.figureId(),
                         cell(group.key(), "nationality", row.nationality(), row.count()))));
                 return cells;

@@ -82,6 +82,11 @@ public final class FigureResponses {
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectEthnicity> suspects,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<PairEthnicity> pairs,
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<EthnicityGroup> groups) {
+
+        /** The answer's groups, grouped or not: without groupBy, its one group with the key {@code {}}. */
+        public List<EthnicityGroup> asGroups() {
+            return groups != null ? groups : List.of(new EthnicityGroup(Map.of(), suspects, pairs));
+        }
     }
 
     public record EthnicityGroup(Map<String, Object> key, List<SuspectEthnicity> suspects,
@@ -99,6 +104,11 @@ public final class FigureResponses {
                               String stage, String level, LocalDate from, LocalDate to,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<SuspectNationality> suspects,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<NationalityGroup> groups) {
+
+        /** The answer's groups, grouped or not: without groupBy, its one group with the key {@code {}}. */
+        public List<NationalityGroup> asGroups() {
+            return groups != null ? groups : List.of(new NationalityGroup(Map.of(), suspects));
+        }
     }
 
     public record CaseloadGroup(Map<String, Object> key, long liveCases, long suspectsUnderInvestigation,
