@@ -133,7 +133,7 @@ public class ReplayService {
      * From then on this process keeps its replays' heartbeats fresh and looks for stale ones every few seconds.
      */
     @EventListener(ApplicationReadyEvent.class)
-    public void resumeInterrupted() {
+    public synchronized void resumeInterrupted() {
         stopping = false;
         claimStale();
         if (!claimsScheduled) {
