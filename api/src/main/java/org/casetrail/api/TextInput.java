@@ -1,5 +1,7 @@
 package org.casetrail.api;
 
+import org.casetrail.core.InvalidParameterException;
+
 /**
  * Free text a caller sends (a definition's label, a publication's name): bounded in length and free of control
  * characters (line breaks and tabs allowed where the text may run over lines), so that the store can always hold it.

@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import org.casetrail.projections.catalog.FigureCatalog;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -35,8 +37,15 @@ public final class AccessRules {
     private static final Set<Role> AUDITOR = EnumSet.of(Role.AUDITOR);
     private static final Set<Role> IMPORTER = EnumSet.of(Role.IMPORTER);
 
-    public static final List<Rule> RULES = List.of(
+    public static final List<Rule> RULES = Stream.concat(Stream.of(
+            // The dashboard's static pages: the public sees them; what they show is asked of the API as the caller.
+            get("/", PUBLIC),
+            get("/index.html", PUBLIC),
+            get("/app/**", PUBLIC),
+            get("/vendor/**", PUBLIC),
+            get("/favicon.svg", PUBLIC),
             // The public reads publications (protected), definitions, the API description and health.
+            get("/api/v1/publications", PUBLIC),
             get("/api/v1/publications/{id}", PUBLIC),
             get("/api/v1/publications/{id}/revisions", PUBLIC),
             get("/api/v1/definitions", PUBLIC),
@@ -49,15 +58,7 @@ public final class AccessRules {
             get("/actuator/health", PUBLIC),
             get("/actuator/health/**", PUBLIC),
             get("/actuator/info", PUBLIC),
-            // Live figures: analysts and auditors; never the public.
-            get("/api/v1/funnel", READERS),
-            get("/api/v1/period-counts", READERS),
-            get("/api/v1/lags", READERS),
-            get("/api/v1/cold-cases", READERS),
-            get("/api/v1/ethnicity", READERS),
-            get("/api/v1/ethnicity/completeness", READERS),
-            get("/api/v1/nationality", READERS),
-            get("/api/v1/caseload", READERS),
+            // Live figures (every figure of the catalog, and comparisons): analysts and auditors; never the public.
             get("/api/v1/compare", READERS),
             get("/api/v1/replays/{replayId}", READERS),
             // What only an analyst does.
@@ -71,7 +72,8 @@ public final class AccessRules {
             get("/api/v1/audit/verify", AUDITOR),
             // Imports.
             new Rule(HttpMethod.POST, "/api/v1/imports", IMPORTER),
-            new Rule(HttpMethod.POST, "/api/v1/imports/police-uk", IMPORTER));
+            new Rule(HttpMethod.POST, "/api/v1/imports/police-uk", IMPORTER)),
+            FigureCatalog.ALL.stream().map(figure -> get("/api/v1" + figure.path(), READERS))).toList();
 
     private AccessRules() {
     }

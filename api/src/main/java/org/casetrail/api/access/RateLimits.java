@@ -2,6 +2,7 @@ package org.casetrail.api.access;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,8 @@ class RateLimits extends OncePerRequestFilter {
 
     private final Cache<String, Bucket> publicRequests = addresses();
     private final Cache<String, Bucket> failedSignIns = addresses();
+    private static final List<String> LIMITED = List.of("/api/", "/v3/", "/swagger-ui", "/actuator/");
+
     private final SecurityProperties.RateLimit limits;
     private final ProblemResponses problems;
 
@@ -64,9 +67,11 @@ class RateLimits extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Health probes and the dashboard's static files are not limited: only what costs the server work is. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/health");
+        String path = request.getRequestURI();
+        return path.startsWith("/actuator/health") || LIMITED.stream().noneMatch(path::startsWith);
     }
 
     void failedSignIn(HttpServletRequest request) {

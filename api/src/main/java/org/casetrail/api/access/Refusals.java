@@ -51,7 +51,11 @@ class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
             rateLimits.failedSignIn(request);
             detail = "the credentials given were not accepted";
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        // The dashboard asks with X-Requested-With and signs in with its own form: a challenge would make the browser
+        // open its own sign-in dialog over the page.
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
         problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Sign-in needed", detail, Map.of());
     }
 

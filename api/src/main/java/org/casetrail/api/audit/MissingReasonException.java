@@ -1,6 +1,6 @@
 package org.casetrail.api.audit;
 
-import org.casetrail.api.InvalidParameterException;
+import org.casetrail.core.InvalidParameterException;
 
 /** A read of case-level data that does not say why: SEMANTICS 8 answers it 400. */
 public class MissingReasonException extends InvalidParameterException {

@@ -26,7 +26,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.api.definitions.DefinitionCatalog;
-import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
@@ -34,6 +33,8 @@ import org.casetrail.api.replays.Replay;
 import org.casetrail.api.replays.ReplayService;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.synthetic.SyntheticHistory;
+import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureDeclaration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -138,16 +139,16 @@ public class BenchmarkCommand implements Callable<Integer> {
 
             long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
             int slowRepeats = cases >= 500_000 ? 3 : 10;
-            latency(results, "funnel, current, by force and year", 200, FigureKind.FUNNEL,
+            latency(results, "funnel, current, by force and year", 200, "funnel",
                     Map.of("definition", "benchmark@1", "groupBy", "force,year"));
-            latency(results, "lags, current, by force and year", slowRepeats, FigureKind.LAGS,
+            latency(results, "lags, current, by force and year", slowRepeats, "lags",
                     Map.of("definition", "benchmark@1", "groupBy", "force,year", "start", "ARRESTED", "end",
                             "CHARGED", "asOf", "2025-11-30"));
             latency(results, "ethnicity completeness, by force and year", slowRepeats,
-                    FigureKind.ETHNICITY_COMPLETENESS, Map.of("definition", "benchmark@1", "groupBy", "force,year"));
-            latency(results, "funnel with asOf", slowRepeats, FigureKind.FUNNEL, Map.of("definition", "benchmark@1",
+                    "ethnicity-completeness", Map.of("definition", "benchmark@1", "groupBy", "force,year"));
+            latency(results, "funnel with asOf", slowRepeats, "funnel", Map.of("definition", "benchmark@1",
                     "groupBy", "force,year", "asOf", "2020-01-01"));
-            latency(results, "funnel with position", slowRepeats, FigureKind.FUNNEL, Map.of("definition",
+            latency(results, "funnel with position", slowRepeats, "funnel", Map.of("definition",
                     "benchmark@1", "groupBy", "force,year", "position", String.valueOf(head / 2)));
 
             long databaseMb = jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class);
@@ -203,14 +204,15 @@ public class BenchmarkCommand implements Callable<Integer> {
         return count;
     }
 
-    private void latency(Results results, String name, int repeats, FigureKind kind, Map<String, String> query) {
+    private void latency(Results results, String name, int repeats, String figureName, Map<String, String> query) {
+        FigureDeclaration<?> figure = FigureCatalog.named(figureName).orElseThrow();
         Map<String, String[]> parameters = new HashMap<>();
         query.forEach((key, value) -> parameters.put(key, new String[]{value}));
-        kind.answer(figures, parameters);
+        figures.answer(figure, parameters);
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             long started = System.nanoTime();
-            kind.answer(figures, parameters);
+            figures.answer(figure, parameters);
             millis.add((System.nanoTime() - started) / 1e6);
         }
         millis.sort(Double::compare);

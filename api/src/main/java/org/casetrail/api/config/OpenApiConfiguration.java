@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -20,7 +22,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.casetrail.api.access.AccessRules;
 import org.casetrail.api.access.Role;
-import org.casetrail.api.figures.FigureRequest;
+import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureDeclaration;
+import org.casetrail.projections.catalog.FigureParameter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -73,8 +77,15 @@ public class OpenApiConfiguration {
      * ({@code x-roles}), the sign-ins that carry them, and the refusals it can answer.
      */
     @Bean
-    public OpenApiCustomizer accessRules() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
+    public OpenApiCustomizer figuresAndAccessRules() {
+        return openApi -> {
+            describeFigures(openApi);
+            accessRules(openApi);
+        };
+    }
+
+    private static void accessRules(OpenAPI openApi) {
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
                 (method, operation) -> AccessRules.find(HttpMethod.valueOf(method.name()), path).ifPresent(rule -> {
                     List<String> roles = rule.roles().stream().map(Role::label).toList();
                     operation.addExtension("x-roles", roles);
@@ -100,14 +111,47 @@ public class OpenApiConfiguration {
                 "application/problem+json", new MediaType().schema(schema)));
     }
 
-    @Bean
-    public OperationCustomizer figureParameters() {
-        return (operation, handler) -> {
-            if (handler.getBeanType().getSimpleName().equals("FigureController")) {
-                FigureRequest.COMMON.forEach((name, description) -> operation.addParametersItem(new Parameter()
-                        .in("query").name(name).description(description).required(false).schema(new StringSchema())));
+    /** Each figure's operation, described from its declaration: summary, description and every parameter. */
+    private static void describeFigures(OpenAPI openApi) {
+        for (FigureDeclaration<?> figure : FigureCatalog.ALL) {
+            PathItem item = openApi.getPaths().get("/api/v1" + figure.path());
+            if (item == null || item.getGet() == null) {
+                continue;
             }
-            return operation;
-        };
+            Operation operation = item.getGet().operationId(operationId(figure.name())).summary(figure.summary())
+                    .description(figure.description().isEmpty() ? null : figure.description())
+                    .tags(List.of("figures"));
+            operation.setParameters(new ArrayList<>());
+            figure.parameters().forEach(parameter -> operation.addParametersItem(parameter(parameter)));
+            figure.commonParameters().forEach(parameter -> operation.addParametersItem(parameter(parameter)));
+        }
+        PathItem compare = openApi.getPaths().get("/api/v1/compare");
+        if (compare != null && compare.getGet() != null && compare.getGet().getParameters() != null) {
+            compare.getGet().getParameters().stream().filter(parameter -> parameter.getName().equals("figure"))
+                    .forEach(parameter -> parameter.schema(parameter(FigureParameter.choice("figure", "", false,
+                            FigureCatalog.ALL.stream().map(FigureDeclaration::name).toList())).getSchema()));
+        }
+    }
+
+    private static Parameter parameter(FigureParameter declared) {
+        StringSchema schema = new StringSchema();
+        declared.values().forEach(schema::addEnumItem);
+        return new Parameter().in("query").name(declared.name()).description(declared.description())
+                .required(declared.required()).schema(schema);
+    }
+
+    /** period-counts: periodCounts. */
+    private static String operationId(String name) {
+        StringBuilder id = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                id.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return id.toString();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.TextInput;
+import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.CaseContext;
 

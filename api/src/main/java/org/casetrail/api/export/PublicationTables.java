@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casetrail.api.publications.PublicationService;
+import org.casetrail.projections.catalog.FigureTable;
 import org.casetrail.projections.disclosure.AnswerProtection;
 
 /** Publications and their revisions laid out for people, one row per published number. */

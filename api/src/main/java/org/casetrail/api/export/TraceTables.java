@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.casetrail.api.figures.FigureTraces;
+import org.casetrail.projections.catalog.FigureTable;
 
 /** A trace laid out for people: one row per event of each contributor. */
 public final class TraceTables {

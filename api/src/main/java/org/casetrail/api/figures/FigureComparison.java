@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.casetrail.api.export.FigureTable;
+import org.casetrail.projections.catalog.FigureTable;
 
 /**
  * One figure computed twice, side by side (SEMANTICS 6.8): rows are matched by their labels (every cell that is not a

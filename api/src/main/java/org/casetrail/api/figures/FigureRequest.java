@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionCatalog;
+import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.reference.ReferenceData;
+import org.casetrail.projections.catalog.FigureParameter;
 import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureScope;
 
@@ -27,21 +27,9 @@ import org.casetrail.projections.figures.FigureScope;
  */
 public final class FigureRequest {
 
-    /** The parameters every figure endpoint takes, with what they mean (the OpenAPI document reads them here). */
-    public static final Map<String, String> COMMON = commonParameters();
-
-    private static Map<String, String> commonParameters() {
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("definition", "id or id@version; default: the latest all-cases");
-        common.put("from", "first day, inclusive (ISO date)");
-        common.put("to", "last day, inclusive (ISO date)");
-        common.put("asOf", "knowledge date: only what was reported on or before it counts");
-        common.put("position", "store position: only what was stored at or before it counts");
-        common.put("force", "ONS force codes, comma-separated or repeated");
-        common.put("groupBy", "comma-separated: force, region, year, context");
-        common.put("format", "json (default), csv or xlsx; Accept: text/csv also gives CSV");
-        return Collections.unmodifiableMap(common);
-    }
+    /** The parameters every figure endpoint takes, by name. */
+    public static final Set<String> COMMON = FigureParameter.COMMON.stream().map(FigureParameter::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final int LAST_YEAR = 9999;
 
@@ -50,7 +38,7 @@ public final class FigureRequest {
     public FigureRequest(Map<String, String[]> parameters, Set<String> endpointParameters) {
         this.parameters = parameters;
         for (String name : parameters.keySet()) {
-            if (!COMMON.containsKey(name) && !endpointParameters.contains(name)) {
+            if (!COMMON.contains(name) && !endpointParameters.contains(name)) {
                 throw new InvalidParameterException(name, "unknown parameter '" + name + "'; this endpoint takes "
                         + String.join(", ", new TreeSet<>(union(endpointParameters))));
             }
@@ -58,7 +46,7 @@ public final class FigureRequest {
     }
 
     private static Set<String> union(Set<String> endpointParameters) {
-        Set<String> all = new LinkedHashSet<>(COMMON.keySet());
+        Set<String> all = new LinkedHashSet<>(COMMON);
         all.addAll(endpointParameters);
         return all;
     }
@@ -138,6 +126,11 @@ public final class FigureRequest {
             case "false" -> false;
             default -> throw new InvalidParameterException(name, name + " is true or false, not '" + value + "'");
         };
+    }
+
+    /** Whether the parameter was given a value. */
+    public boolean given(String name) {
+        return single(name) != null;
     }
 
     public String text(String name) {

@@ -8,44 +8,50 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.casetrail.api.BusyException;
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.config.Limits;
 import org.casetrail.api.definitions.DefinitionCatalog;
-import org.casetrail.api.figures.FigureResponses.DefinitionRef;
+import org.casetrail.api.export.FigureTables;
+import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.definition.Definition;
-import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.catalog.DefinitionRef;
+import org.casetrail.projections.catalog.FigureAnswer;
+import org.casetrail.projections.catalog.FigureCell;
+import org.casetrail.projections.catalog.FigureDeclaration;
+import org.casetrail.projections.catalog.FigureParameter;
+import org.casetrail.projections.catalog.FigureQuery;
+import org.casetrail.projections.catalog.FigureTable;
+import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.figures.CaseFigure;
-import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.CellTracer;
-import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.Dimension;
-import org.casetrail.projections.figures.EthnicityFigure;
-import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
-import org.casetrail.projections.figures.FunnelFigure;
-import org.casetrail.projections.figures.LagsFigure;
-import org.casetrail.projections.figures.NationalityFigure;
-import org.casetrail.projections.figures.PeriodCountsFigure;
-import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.models.DefinitionModels;
 import org.springframework.stereotype.Service;
 
-/** Answers the figure endpoints: reads the parameters, computes on the effective view, attaches figure ids. */
+/**
+ * Asks any declared figure: reads the common parameters, gives the declaration its {@link FigureQuery} (the
+ * effective view, bounded in how many read it at once, or the definition's current model), and records the query so
+ * that its figure ids can be traced.
+ */
 @Service
 public class FigureService {
 
-    public static final Set<String> FUNNEL = Set.of("entry", "unit");
-    public static final Set<String> PERIOD_COUNTS = Set.of("unit");
-    public static final Set<String> LAGS = Set.of("start", "end", "curve");
-    public static final Set<String> COLD_CASES = Set.of("operation");
-    public static final Set<String> ETHNICITY = Set.of("stage", "scheme", "level");
-    public static final Set<String> COMPLETENESS = Set.of("stage");
-    public static final Set<String> NATIONALITY = Set.of("stage", "level");
-    public static final Set<String> CASELOAD = Set.of("date");
     private static final int LEDGER_READ_WAIT_SECONDS = 20;
+
+    /**
+     * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id.
+     */
+    public record Answer(FigureAnswer json, Function<Definition, FigureTable> table, Map<String, FigureCell> cells) {
+
+        public DefinitionRef definition() {
+            return json.definition();
+        }
+    }
 
     private final FigureEngine engine;
     private final DefinitionCatalog definitions;
@@ -64,60 +70,155 @@ public class FigureService {
         this.ledger = ledger;
     }
 
-    /** What every figure shares once its parameters are read. */
-    private record Asked(Definition definition, FigureScope scope, LocalDate asOf, Long position,
-                         Map<String, String> canonical) {
+    public Answer answer(FigureDeclaration<?> figure, Map<String, String[]> parameters) {
+        return answer(figure, parameters, CellTracer.NONE);
     }
 
-    private Asked asked(FigureRequest request) {
-        Definition definition = request.definition(definitions);
-        FigureScope scope = request.scope(definition);
-        LocalDate asOf = request.date("asOf");
-        Map<String, String> canonical = new LinkedHashMap<>();
-        canonical.put("definition", definition.reference());
-        putIfSet(canonical, "from", scope.from());
-        putIfSet(canonical, "to", scope.to());
-        putIfSet(canonical, "asOf", asOf);
-        if (!scope.forces().isEmpty()) {
-            canonical.put("force", String.join(",", scope.forces().stream().sorted().toList()));
-        }
-        if (!scope.groupBy().isEmpty()) {
-            canonical.put("groupBy", String.join(",", scope.groupBy().stream().map(Dimension::key).toList()));
-        }
-        Long position = request.position();
-        if (position != null && position > ledger.head()) {
-            throw new InvalidParameterException("position", "position " + position + " is beyond the store's head, "
-                    + ledger.head() + ": a figure is asked of what has been stored");
-        }
-        return new Asked(definition, scope, asOf, position, canonical);
+    /** The figure, with the members of the cells the tracer wants collected. */
+    public Answer answer(FigureDeclaration<?> figure, Map<String, String[]> parameters, CellTracer tracer) {
+        return typed(figure, parameters, tracer);
     }
 
-    private static void putIfSet(Map<String, String> canonical, String name, Object value) {
-        if (value != null) {
-            canonical.put(name, value.toString());
-        }
+    private <A extends FigureAnswer> Answer typed(FigureDeclaration<A> figure, Map<String, String[]> parameters,
+                                                  CellTracer tracer) {
+        Set<String> own = figure.parameters().stream().map(FigureParameter::name).collect(Collectors.toSet());
+        A answer = figure.answer(new Asked(figure.name(), new FigureRequest(parameters, own), tracer));
+        return new Answer(answer, definition -> FigureTables.withNotes(figure.table(answer), definition,
+                answer.asOf(), answer.position()), figure.cells(answer));
     }
 
-    /**
-     * The head position, when the current state is asked (no knowledge date, no earlier position) and the
-     * definition's model has been replayed and covers every stored event; empty otherwise.
-     */
-    private Optional<Long> currentModel(Asked asked) {
-        if (asked.asOf() != null) {
-            return Optional.empty();
+    /** One asking of a figure: the common parameters read, the canonical form built as the figure reads its own. */
+    private final class Asked implements FigureQuery {
+
+        private final String figure;
+        private final FigureRequest request;
+        private final CellTracer tracer;
+        private final Definition definition;
+        private final FigureScope scope;
+        private final LocalDate asOf;
+        private final Long position;
+        private final Map<String, String> canonical = new LinkedHashMap<>();
+
+        Asked(String figure, FigureRequest request, CellTracer tracer) {
+            this.figure = figure;
+            this.request = request;
+            this.tracer = tracer;
+            this.definition = request.definition(definitions);
+            this.scope = request.scope(definition);
+            this.asOf = request.date("asOf");
+            canonical.put("definition", definition.reference());
+            canonical("from", scope.from());
+            canonical("to", scope.to());
+            canonical("asOf", asOf);
+            if (!scope.forces().isEmpty()) {
+                canonical.put("force", String.join(",", scope.forces().stream().sorted().toList()));
+            }
+            if (!scope.groupBy().isEmpty()) {
+                canonical.put("groupBy", String.join(",", scope.groupBy().stream().map(Dimension::key).toList()));
+            }
+            this.position = request.position();
+            if (position != null && position > ledger.head()) {
+                throw new InvalidParameterException("position", "position " + position + " is beyond the store's "
+                        + "head, " + ledger.head() + ": a figure is asked of what has been stored");
+            }
         }
-        long head = ledger.head();
-        if (asked.position() != null && asked.position() != head) {
-            return Optional.empty();
+
+        @Override
+        public DefinitionRef definition() {
+            return DefinitionRef.of(definition);
         }
-        return models.model(asked.definition().id(), asked.definition().version())
-                .filter(model -> model.state() == DefinitionModels.State.READY)
-                .filter(model -> model.position() != null && model.position() >= head)
-                .map(model -> head);
+
+        @Override
+        public FigureScope scope() {
+            return scope;
+        }
+
+        @Override
+        public LocalDate asOf() {
+            return asOf;
+        }
+
+        @Override
+        public LocalDate today() {
+            return LocalDate.now();
+        }
+
+        @Override
+        public CellTracer tracer() {
+            return tracer;
+        }
+
+        @Override
+        public boolean given(String name) {
+            return request.given(name);
+        }
+
+        @Override
+        public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+            return request.choice(name, type, fallback);
+        }
+
+        @Override
+        public boolean flag(String name) {
+            return request.flag(name);
+        }
+
+        @Override
+        public String text(String name) {
+            return request.text(name);
+        }
+
+        @Override
+        public LocalDate date(String name) {
+            return request.date(name);
+        }
+
+        @Override
+        public void canonical(String name, Object value) {
+            if (value != null) {
+                canonical.put(name, value.toString());
+            }
+        }
+
+        @Override
+        public <R> FigureEngine.Computed<R> fromLedger(CaseFigure<R> caseFigure, LocalDate knownBy) {
+            return compute(knownBy, position, caseFigure);
+        }
+
+        @Override
+        public <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, R> model, CaseFigure<R> caseFigure) {
+            Optional<Long> head = tracer == CellTracer.NONE ? currentModel() : Optional.empty();
+            return head.map(at -> new Answered<>(new FigureEngine.Computed<>(model.apply(models), null, at),
+                            FigureAnswer.MODEL))
+                    .orElseGet(() -> new Answered<>(fromLedger(caseFigure, asOf), FigureAnswer.LEDGER));
+        }
+
+        @Override
+        public CellIds record(long computedAt) {
+            return ids.record(figure, canonical, computedAt)::cell;
+        }
+
+        /**
+         * The head position, when the current state is asked (no knowledge date, no earlier position) and the
+         * definition's model has been replayed and covers every stored event; empty otherwise.
+         */
+        private Optional<Long> currentModel() {
+            if (asOf != null) {
+                return Optional.empty();
+            }
+            long head = ledger.head();
+            if (position != null && position != head) {
+                return Optional.empty();
+            }
+            return models.model(definition.id(), definition.version())
+                    .filter(model -> model.state() == DefinitionModels.State.READY)
+                    .filter(model -> model.position() != null && model.position() >= head)
+                    .map(model -> head);
+        }
     }
 
     /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
-    private <R> FigureEngine.Computed<R> compute(Asked asked, CaseFigure<R> figure) {
+    private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {
         try {
             if (!ledgerReads.tryAcquire(LEDGER_READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new BusyException(LEDGER_READ_WAIT_SECONDS);
@@ -127,197 +228,9 @@ public class FigureService {
             throw new BusyException(LEDGER_READ_WAIT_SECONDS);
         }
         try {
-            return engine.compute(asked.asOf(), asked.position(), figure);
+            return engine.compute(asOf, position, figure);
         } finally {
             ledgerReads.release();
         }
-    }
-
-    public FigureResponses.Funnel funnel(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        Stage entry = request.choice("entry", Stage.class, Stage.RECORDED);
-        if (entry != Stage.RECORDED && entry != Stage.ARRESTED) {
-            throw new InvalidParameterException("entry", "entry is RECORDED or ARRESTED");
-        }
-        FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
-        asked.canonical().put("entry", entry.name());
-        asked.canonical().put("unit", unit.name());
-        boolean modelled = tracer == CellTracer.NONE && unit != FunnelFigure.Unit.VICTIM;
-        Optional<Long> modelHead = modelled ? currentModel(asked) : Optional.empty();
-        var computed = modelHead
-                .map(head -> new FigureEngine.Computed<>(models.funnel(asked.scope(), entry, unit), null, head))
-                .orElseGet(() -> compute(asked, new FunnelFigure(asked.scope(), entry, unit, tracer)));
-        FigureIds.Query query = ids.record("funnel", asked.canonical(), computed.position());
-        List<FigureResponses.FunnelGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.FunnelGroup(group.key().values(), group.stages().stream()
-                        .map(stage -> new FigureResponses.FunnelStage(stage.stage().name(), stage.count(),
-                                stage.implied(), stage.rateFromPrevious(), stage.rateFromEntry(),
-                                query.cell(FunnelFigure.cell(group.key(), stage.stage()))))
-                        .toList()))
-                .toList();
-        return new FigureResponses.Funnel(DefinitionRef.of(asked.definition()), computed.asOf(), computed.position(),
-                modelHead.isPresent() ? FigureResponses.MODEL : FigureResponses.LEDGER, entry.name(),
-                unit.name().toLowerCase(), asked.scope().from(), asked.scope().to(), groups);
-    }
-
-    public FigureResponses.PeriodCounts periodCounts(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        FunnelFigure.Unit unit = request.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
-        asked.canonical().put("unit", unit.name());
-        var computed = compute(asked, new PeriodCountsFigure(asked.scope(), unit, tracer));
-        FigureIds.Query query = ids.record("period-counts", asked.canonical(), computed.position());
-        List<FigureResponses.PeriodGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.PeriodGroup(group.key().values(), group.counts().stream()
-                        .map(count -> new FigureResponses.PeriodCount(count.stage().name(), count.count(),
-                                query.cell(PeriodCountsFigure.cell(group.key(), count.stage()))))
-                        .toList()))
-                .toList();
-        return new FigureResponses.PeriodCounts(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, unit.name().toLowerCase(), asked.scope().from(),
-                asked.scope().to(), groups);
-    }
-
-    public FigureResponses.Lags lags(FigureRequest request, LocalDate today, CellTracer tracer) {
-        Asked asked = asked(request);
-        LagsFigure.Start start = request.choice("start", LagsFigure.Start.class, null);
-        Stage end = request.choice("end", Stage.class, null);
-        LocalDate censoredOn = asked.asOf() == null ? today : asked.asOf();
-        Asked censored = new Asked(asked.definition(), asked.scope(), censoredOn, asked.position(),
-                asked.canonical());
-        censored.canonical().put("asOf", censoredOn.toString());
-        censored.canonical().put("start", start.name());
-        censored.canonical().put("end", end.name());
-        boolean curve = request.flag("curve");
-        var computed = compute(censored, new LagsFigure(asked.scope(), start, end, censoredOn, curve, tracer));
-        FigureIds.Query query = ids.record("lags", censored.canonical(), computed.position());
-        List<FigureResponses.LagGroup> groups = computed.result().groups().stream()
-                .map(group -> {
-                    Map<String, java.math.BigDecimal> incidence = new LinkedHashMap<>();
-                    group.cumulativeIncidence().forEach((days, value) -> incidence.put(String.valueOf(days), value));
-                    return new FigureResponses.LagGroup(group.key().values(), group.population(), group.completed(),
-                            group.censored(), group.competing(), group.undated(), group.invalid(), group.p25(),
-                            group.p50(), group.p75(), group.p90(), group.mean(), group.kaplanMeierMedian(), incidence,
-                            group.curve() == null ? null : group.curve().stream().map(point ->
-                                    new FigureResponses.CurvePoint(point.t(), point.atRisk(), point.completed(),
-                                            point.competing(), point.censored(), point.survival(),
-                                            point.cumulativeIncidence())).toList(),
-                            query.cell(LagsFigure.cell(group.key())));
-                })
-                .toList();
-        return new FigureResponses.Lags(DefinitionRef.of(asked.definition()), censoredOn, computed.position(),
-                FigureResponses.LEDGER, start.name(), end.name(), asked.scope().from(), asked.scope().to(), groups);
-    }
-
-    public FigureResponses.ColdCases coldCases(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        String operation = request.text("operation");
-        putIfSet(asked.canonical(), "operation", operation == null ? null : operation.toUpperCase());
-        var computed = compute(asked, new ColdCasesFigure(asked.scope(), operation, tracer));
-        FigureIds.Query query = ids.record("cold-cases", asked.canonical(), computed.position());
-        List<FigureResponses.ColdCaseGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.ColdCaseGroup(group.key().values(), group.reopened(),
-                        group.medianDaysClosed(), group.arrestedAfter(), group.chargedAfter(), group.convictedAfter(),
-                        group.reclosed(), query.cell(ColdCasesFigure.cell(group.key()))))
-                .toList();
-        return new FigureResponses.ColdCases(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, operation, asked.scope().from(), asked.scope().to(),
-                groups);
-    }
-
-    public FigureResponses.Ethnicity ethnicity(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
-        EthnicityScheme scheme = request.choice("scheme", EthnicityScheme.class, EthnicityScheme.BEST);
-        EthnicityScheme.Level level = request.choice("level", EthnicityScheme.Level.class,
-                EthnicityScheme.Level.GROUP);
-        asked.canonical().put("stage", stage.name());
-        asked.canonical().put("scheme", scheme.name());
-        asked.canonical().put("level", level.name());
-        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, scheme, level, tracer));
-        FigureIds.Query query = ids.record("ethnicity", asked.canonical(), computed.position());
-        List<FigureResponses.EthnicityGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.EthnicityGroup(group.key().values(), group.suspects().stream()
-                        .map(row -> new FigureResponses.SuspectEthnicity(row.suspectEthnicity(), row.count(),
-                                query.cell(EthnicityFigure.suspectCell(group.key(), row.suspectEthnicity()))))
-                        .toList(), group.pairs().stream()
-                        .map(row -> new FigureResponses.PairEthnicity(row.suspectEthnicity(), row.victimEthnicity(),
-                                row.count(), query.cell(EthnicityFigure.pairCell(group.key(), row.suspectEthnicity(),
-                                        row.victimEthnicity()))))
-                        .toList()))
-                .toList();
-        boolean grouped = !asked.scope().groupBy().isEmpty();
-        FigureResponses.EthnicityGroup only = groups.isEmpty()
-                ? new FigureResponses.EthnicityGroup(Map.of(), List.of(), List.of()) : groups.get(0);
-        return new FigureResponses.Ethnicity(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, stage.name(), scheme.name().toLowerCase(),
-                level.name().toLowerCase(), asked.scope().from(), asked.scope().to(), grouped ? null : only.suspects(),
-                grouped ? null : only.pairs(), grouped ? groups : null);
-    }
-
-    public FigureResponses.Nationality nationality(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
-        EthnicityScheme.Level level = request.choice("level", EthnicityScheme.Level.class,
-                EthnicityScheme.Level.GROUP);
-        asked.canonical().put("stage", stage.name());
-        asked.canonical().put("level", level.name());
-        var computed = compute(asked, new NationalityFigure(asked.scope(), stage, level, tracer));
-        FigureIds.Query query = ids.record("nationality", asked.canonical(), computed.position());
-        List<FigureResponses.NationalityGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.NationalityGroup(group.key().values(), group.suspects().stream()
-                        .map(row -> new FigureResponses.SuspectNationality(row.nationality(), row.count(),
-                                query.cell(NationalityFigure.cell(group.key(), row.nationality()))))
-                        .toList()))
-                .toList();
-        boolean grouped = !asked.scope().groupBy().isEmpty();
-        return new FigureResponses.Nationality(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, stage.name(), level.name().toLowerCase(),
-                asked.scope().from(),
-                asked.scope().to(), grouped ? null : groups.isEmpty() ? List.of() : groups.get(0).suspects(),
-                grouped ? groups : null);
-    }
-
-    /** SEMANTICS 6.7: at one date (default: asOf if given, else today); no window, and no grouping by year. */
-    public FigureResponses.Caseload caseload(FigureRequest request, LocalDate today, CellTracer tracer) {
-        Asked asked = asked(request);
-        for (String window : List.of("from", "to")) {
-            if (asked.canonical().containsKey(window)) {
-                throw new InvalidParameterException(window, "the caseload is a stock at one date: give date, "
-                        + "not " + window);
-            }
-        }
-        if (asked.scope().groupBy().contains(Dimension.YEAR)) {
-            throw new InvalidParameterException("groupBy", "the caseload groups by force, region or context; it is "
-                    + "at one date, so not by year");
-        }
-        LocalDate date = Optional.ofNullable(request.date("date"))
-                .orElse(asked.asOf() != null ? asked.asOf() : today);
-        asked.canonical().put("date", date.toString());
-        var computed = compute(asked, new CaseloadFigure(asked.scope(), date, tracer));
-        FigureIds.Query query = ids.record("caseload", asked.canonical(), computed.position());
-        List<FigureResponses.CaseloadGroup> groups = computed.result().groups().stream()
-                .map(group -> new FigureResponses.CaseloadGroup(group.key().values(), group.liveCases(),
-                        group.suspectsUnderInvestigation(), group.suspectsAwaitingOutcome(),
-                        group.victimsInLiveCases(), query.cell(CaseloadFigure.cell(group.key()))))
-                .toList();
-        return new FigureResponses.Caseload(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, date, groups);
-    }
-
-    public FigureResponses.Completeness completeness(FigureRequest request, CellTracer tracer) {
-        Asked asked = asked(request);
-        Stage stage = request.choice("stage", Stage.class, Stage.RECORDED);
-        asked.canonical().put("stage", stage.name());
-        var computed = compute(asked, new EthnicityFigure(asked.scope(), stage, EthnicityScheme.BEST,
-                EthnicityScheme.Level.GROUP, tracer));
-        FigureIds.Query query = ids.record("ethnicity-completeness", asked.canonical(), computed.position());
-        List<FigureResponses.CompletenessGroup> groups = computed.result().completeness().stream()
-                .map(group -> new FigureResponses.CompletenessGroup(group.key().values(), group.selfDefined(),
-                        group.officerOnly(), group.notRecorded(), group.total(), group.shareRecorded(),
-                        query.cell(EthnicityFigure.completenessCell(group.key()))))
-                .toList();
-        return new FigureResponses.Completeness(DefinitionRef.of(asked.definition()), computed.asOf(),
-                computed.position(), FigureResponses.LEDGER, stage.name(), asked.scope().from(), asked.scope().to(),
-                groups);
     }
 }

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureCell;
+import org.casetrail.projections.catalog.FigureDeclaration;
 import org.casetrail.projections.effective.EffectiveEvent;
 import org.casetrail.projections.effective.LedgerEvent;
 import org.casetrail.projections.figures.CellTracer;
@@ -56,10 +60,10 @@ public class FigureTraces {
             return Optional.empty();
         }
         FigureIds.Recorded recorded = found.get();
-        FigureKind kind = FigureKind.byEndpoint(recorded.endpoint()).orElseThrow();
+        FigureDeclaration<?> figure = FigureCatalog.named(recorded.endpoint()).orElseThrow();
         Map<String, String[]> query = new HashMap<>();
         recorded.parameters().forEach((name, value) -> query.put(name, new String[]{value}));
-        FigureKind.Cell cell = kind.answer(figures, query).cells().get(figureId);
+        FigureCell cell = figures.answer(figure, query).cells().get(figureId);
         if (cell == null) {
             return Optional.empty();
         }
@@ -68,7 +72,7 @@ public class FigureTraces {
         cell.denominators().values().forEach(id -> wanted.put(id, id));
         Set<String> hashes = wanted.keySet().stream().map(id -> id.substring(dash + 1)).collect(Collectors.toSet());
         Collector collector = new Collector(recorded.queryId(), hashes::contains);
-        Map<String, FigureKind.Cell> cells = kind.answer(figures, query, collector).cells();
+        Map<String, FigureCell> cells = figures.answer(figure, query, collector).cells();
         Map<String, Denominator> denominators = new LinkedHashMap<>();
         cell.denominators().forEach((rate, id) -> denominators.put(rate,
                 new Denominator(id, cells.get(id).value(), collector.members(id))));
@@ -80,25 +84,25 @@ public class FigureTraces {
      * A figure asked with these parameters and the members of every one of its cells, by the cell part of the figure
      * id (the same for the same cell at any position).
      */
-    public Traced traceEveryCell(FigureKind kind, Map<String, String[]> query) {
+    public Traced traceEveryCell(FigureDeclaration<?> figure, Map<String, String[]> query) {
         Collector collector = new Collector("", hash -> true);
-        FigureKind.Answer answer = kind.answer(figures, query, collector);
+        FigureService.Answer answer = figures.answer(figure, query, collector);
         Map<String, List<Member>> byCell = new HashMap<>();
         collector.members.forEach((id, members) -> byCell.put(id.substring(1), members));
         return new Traced(answer, byCell);
     }
 
     /** A figure with the members of each of its cells, by the cell part of their figure ids. */
-    public record Traced(FigureKind.Answer answer, Map<String, List<Member>> membersByCell) {
+    public record Traced(FigureService.Answer answer, Map<String, List<Member>> membersByCell) {
     }
 
     /** Collects the members of the wanted cells, told apart by the cell part of their figure ids. */
     private static final class Collector implements CellTracer {
         private final String queryId;
-        private final java.util.function.Predicate<String> wanted;
+        private final Predicate<String> wanted;
         private final Map<String, List<Member>> members = new HashMap<>();
 
-        Collector(String queryId, java.util.function.Predicate<String> wanted) {
+        Collector(String queryId, Predicate<String> wanted) {
             this.queryId = queryId;
             this.wanted = wanted;
         }

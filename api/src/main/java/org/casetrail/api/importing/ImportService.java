@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.config.Limits;
+import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.csv.ImportLimits;
 import org.casetrail.core.csv.PipelineCsvReader;
 import org.casetrail.core.csv.PipelineRow;

@@ -22,12 +22,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.TextInput;
 import org.casetrail.api.config.Limits;
-import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.api.figures.FigureTraces;
+import org.casetrail.core.InvalidParameterException;
+import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureCell;
+import org.casetrail.projections.catalog.FigureDeclaration;
 import org.casetrail.projections.disclosure.AnswerProtection;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.effective.LedgerEvent;
@@ -50,6 +52,11 @@ public class PublicationService {
     }
 
     public record PublishedFigure(String figure, Map<String, String> parameters, JsonNode answer) {
+    }
+
+    /** A publication in the list: what it is and when it froze, without its answers. */
+    public record Summary(UUID publicationId, String name, long position, Instant publishedAt,
+                          List<String> figures) {
     }
 
     /** How a publication or its revisions are read: as published, or protected for the public (SEMANTICS 8). */
@@ -141,21 +148,27 @@ public class PublicationService {
                             + "freezes its figures at the current position, in JSON; " + frozen + " is not given");
                 }
             }
-            FigureKind kind = kind(request.figure(), i);
-            if (kind == FigureKind.LAGS) {
-                // The censoring date defaults to today: a publication fixes it, so that it reads the same later.
-                parameters.putIfAbsent("asOf", LocalDate.now().toString());
-            }
-            if (kind == FigureKind.CASELOAD && !parameters.containsKey("asOf")) {
-                // Likewise the caseload's date.
-                parameters.putIfAbsent("date", LocalDate.now().toString());
-            }
-            JsonNode answer = json.valueToTree(kind.answer(figures, query(parameters, position)).json());
+            FigureDeclaration<?> figure = figure(request.figure(), i);
+            parameters.putAll(figure.frozenByPublication(parameters, LocalDate.now()));
+            JsonNode answer = json.valueToTree(figures.answer(figure, query(parameters, position)).json());
             jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer, "
-                    + "public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", id, i, kind.endpoint(),
+                    + "public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", id, i, figure.name(),
                     write(parameters), write(answer), write(AnswerProtection.protect(answer)));
         }
         return find(id, View.UNPROTECTED).orElseThrow();
+    }
+
+    /** The publications, newest first: {@code limit} of them from {@code offset}. */
+    public List<Summary> list(int limit, int offset) {
+        return jdbc.query("""
+                SELECT p.id, p.name, p.position, p.published_at,
+                       array(SELECT f.figure FROM publication_figure f WHERE f.publication_id = p.id
+                             ORDER BY f.index) AS figures
+                FROM publication p
+                ORDER BY p.published_at DESC, p.id
+                LIMIT ? OFFSET ?""", (row, i) -> new Summary(row.getObject("id", UUID.class),
+                row.getString("name"), row.getLong("position"), row.getTimestamp("published_at").toInstant(),
+                List.of((String[]) row.getArray("figures").getArray())), limit, offset);
     }
 
     /**
@@ -187,13 +200,13 @@ public class PublicationService {
             long now = ledger.head();
             List<FigureRevision> revised = new ArrayList<>();
             for (PublishedFigure published : publication.figures()) {
-                FigureKind kind = FigureKind.byEndpoint(published.figure()).orElseThrow();
+                FigureDeclaration<?> figure = FigureCatalog.named(published.figure()).orElseThrow();
                 Map<String, String[]> thenQuery = query(published.parameters(), publication.position());
                 Map<String, String[]> nowQuery = query(published.parameters(), now);
-                FigureTraces.Traced then = traces.traceEveryCell(kind, thenQuery);
-                FigureTraces.Traced current = traces.traceEveryCell(kind, nowQuery);
-                Map<String, FigureKind.Cell> thenCells = byCell(then.answer().cells());
-                Map<String, FigureKind.Cell> nowCells = byCell(current.answer().cells());
+                FigureTraces.Traced then = traces.traceEveryCell(figure, thenQuery);
+                FigureTraces.Traced current = traces.traceEveryCell(figure, nowQuery);
+                Map<String, FigureCell> thenCells = byCell(then.answer().cells());
+                Map<String, FigureCell> nowCells = byCell(current.answer().cells());
                 Map<String, String> thenIds = idsByCell(then.answer().cells());
                 Map<String, String> nowIds = idsByCell(current.answer().cells());
                 Map<String, List<FigureTraces.Member>> thenMembers = then.membersByCell();
@@ -206,8 +219,8 @@ public class PublicationService {
                 cells.addAll(nowCells.keySet());
                 List<CellRevision> rows = new ArrayList<>();
                 for (String cell : cells) {
-                    FigureKind.Cell before = thenCells.get(cell);
-                    FigureKind.Cell after = nowCells.get(cell);
+                    FigureCell before = thenCells.get(cell);
+                    FigureCell after = nowCells.get(cell);
                     Long valueThen = before == null ? null : before.value();
                     Long valueNow = after == null ? null : after.value();
                     List<String> suppressed = new ArrayList<>();
@@ -269,13 +282,13 @@ public class PublicationService {
                 event.reportedOn().toString(), event.row().source(), event.row().rowId(), event.correctedRowId());
     }
 
-    private static Map<String, FigureKind.Cell> byCell(Map<String, FigureKind.Cell> cells) {
-        Map<String, FigureKind.Cell> byCell = new LinkedHashMap<>();
+    private static Map<String, FigureCell> byCell(Map<String, FigureCell> cells) {
+        Map<String, FigureCell> byCell = new LinkedHashMap<>();
         cells.forEach((figureId, cell) -> byCell.put(cellPart(figureId), cell));
         return byCell;
     }
 
-    private static Map<String, String> idsByCell(Map<String, FigureKind.Cell> cells) {
+    private static Map<String, String> idsByCell(Map<String, FigureCell> cells) {
         Map<String, String> ids = new HashMap<>();
         cells.keySet().forEach(figureId -> ids.put(cellPart(figureId), figureId));
         return ids;
@@ -292,9 +305,9 @@ public class PublicationService {
         return query;
     }
 
-    private static FigureKind kind(String figure, int index) {
-        return FigureKind.byEndpoint(figure == null ? "" : figure).orElseThrow(() -> new InvalidParameterException(
-                "figures[" + index + "].figure", "figure is one of " + FigureKind.endpoints() + "; not '" + figure
+    private static FigureDeclaration<?> figure(String figure, int index) {
+        return FigureCatalog.named(figure == null ? "" : figure).orElseThrow(() -> new InvalidParameterException(
+                "figures[" + index + "].figure", "figure is one of " + FigureCatalog.names() + "; not '" + figure
                 + "'"));
     }
 

@@ -10,13 +10,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.definitions.DefinitionCatalog;
-import org.casetrail.api.export.FigureTable;
 import org.casetrail.api.figures.FigureComparison;
-import org.casetrail.api.figures.FigureKind;
 import org.casetrail.api.figures.FigureService;
+import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureDeclaration;
+import org.casetrail.projections.catalog.FigureTable;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +58,7 @@ class CompareController {
     }
 
     @Operation(summary = "One figure computed twice, side by side (SEMANTICS 6.8)",
-            description = "figure is funnel (default), period-counts, lags, cold-cases, ethnicity, "
-                    + "ethnicity-completeness, nationality or caseload; a and b are definitions (id or id@version, "
+            description = "figure is the name of any figure (funnel by default); a and b are definitions (id or id@version, "
                     + "each defaulting to definition); a.from, a.to, a.asOf, a.date and the same for b override the "
                     + "figure's own parameters on one side. Both sides are computed at the same store position; each "
                     + "number is given for a, for b, as the difference b - a and the ratio b / a. JSON, CSV or XLSX.")
@@ -79,10 +79,10 @@ class CompareController {
             parameters.put("position", new String[]{String.valueOf(ledger.head())});
         }
         String name = figure == null ? "funnel" : figure[0];
-        FigureKind kind = FigureKind.byEndpoint(name).orElseThrow(() -> new InvalidParameterException("figure",
-                "figure is one of " + FigureKind.endpoints() + "; not '" + name + "'"));
-        Computed left = compute(kind, "a", withSide(parameters, sideA, a != null ? a : definition, "a"));
-        Computed right = compute(kind, "b", withSide(parameters, sideB, b != null ? b : definition, "b"));
+        FigureDeclaration<?> declared = FigureCatalog.named(name).orElseThrow(() -> new InvalidParameterException(
+                "figure", "figure is one of " + FigureCatalog.names() + "; not '" + name + "'"));
+        Computed left = compute(declared, "a", withSide(parameters, sideA, a != null ? a : definition, "a"));
+        Computed right = compute(declared, "b", withSide(parameters, sideB, b != null ? b : definition, "b"));
         long position = Long.parseLong(parameters.get("position")[0]);
         Comparison comparison = new Comparison(name, left.side(), right.side(), position,
                 FigureComparison.compare(left.table(), right.table()));
@@ -126,10 +126,10 @@ class CompareController {
         return copy;
     }
 
-    private Computed compute(FigureKind kind, String side, Map<String, String[]> parameters) {
-        FigureKind.Answer answer;
+    private Computed compute(FigureDeclaration<?> figure, String side, Map<String, String[]> parameters) {
+        FigureService.Answer answer;
         try {
-            answer = kind.answer(figures, parameters);
+            answer = figures.answer(figure, parameters);
         } catch (InvalidParameterException invalid) {
             String name = invalid.parameter();
             String named = PER_SIDE.contains(name) || name.equals("definition") ? side + "." + name : name;

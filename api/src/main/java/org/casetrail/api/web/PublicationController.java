@@ -10,24 +10,27 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
-import org.casetrail.api.InvalidParameterException;
 import org.casetrail.api.access.Caller;
 import org.casetrail.api.access.Role;
 import org.casetrail.api.audit.AccessAction;
 import org.casetrail.api.audit.AccessLog;
 import org.casetrail.api.export.PublicationTables;
 import org.casetrail.api.publications.PublicationService;
+import org.casetrail.core.InvalidParameterException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/publications")
 class PublicationController {
+
+    private static final int MAX_LIST = 500;
 
     record PublishRequest(String name, List<PublicationService.Request> figures) {
     }
@@ -51,6 +54,20 @@ class PublicationController {
         PublicationService.Publication publication = publications.publish(request.name(), request.figures());
         return ResponseEntity.created(URI.create("/api/v1/publications/" + publication.publicationId()))
                 .body(publication);
+    }
+
+    @Operation(summary = "The publications, newest first: name, position, when, and which figures",
+            description = "Public. The answers themselves are read one publication at a time.")
+    @GetMapping
+    List<PublicationService.Summary> list(@RequestParam(defaultValue = "100") int limit,
+                                          @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidParameterException("limit", "limit is from 1 to " + MAX_LIST);
+        }
+        if (offset < 0) {
+            throw new InvalidParameterException("offset", "offset is 0 or more");
+        }
+        return publications.list(limit, offset);
     }
 
     @Operation(summary = "A publication exactly as published, forever (also CSV and XLSX)",

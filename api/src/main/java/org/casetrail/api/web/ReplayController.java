@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.casetrail.api.definitions.DefinitionCatalog;
-import org.casetrail.api.figures.FigureResponses;
 import org.casetrail.api.replays.Replay;
 import org.casetrail.api.replays.ReplayService;
 import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.catalog.DefinitionRef;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ReplayController {
 
-    record ReplayView(UUID replayId, FigureResponses.DefinitionRef definition, String state, long eventsDone,
+    record ReplayView(UUID replayId, DefinitionRef definition, String state, long eventsDone,
                       long eventsTotal, BigDecimal eventsPerSecond, Instant startedAt, Instant finishedAt,
                       String error) {
 
         static ReplayView of(Replay replay) {
-            return new ReplayView(replay.id(), new FigureResponses.DefinitionRef(replay.definitionId(),
+            return new ReplayView(replay.id(), new DefinitionRef(replay.definitionId(),
                     replay.version()), replay.state().name(), replay.eventsDone(), replay.eventsTotal(),
                     replay.eventsPerSecond(), replay.startedAt(), replay.finishedAt(), replay.error());
         }

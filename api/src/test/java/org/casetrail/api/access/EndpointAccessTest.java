@@ -46,6 +46,7 @@ class EndpointAccessTest {
     private static final Map<String, Set<String>> TABLE = new LinkedHashMap<>();
 
     static {
+        TABLE.put("GET /api/v1/publications", EVERYONE);
         TABLE.put("GET /api/v1/publications/{id}", EVERYONE);
         TABLE.put("GET /api/v1/publications/{id}/revisions", EVERYONE);
         TABLE.put("GET /api/v1/definitions", EVERYONE);
@@ -163,6 +164,12 @@ class EndpointAccessTest {
             }
         }));
         assertThat(wrong).isEmpty();
+        List<String> undescribed = TABLE.keySet().stream().filter(endpoint -> endpoint.contains(" /api/v1/"))
+                .filter(endpoint -> !document.at("/paths/" + endpoint.substring(endpoint.indexOf(' ') + 1)
+                        .replace("~", "~0").replace("/", "~1") + "/" + endpoint.substring(0, endpoint.indexOf(' '))
+                        .toLowerCase(Locale.ROOT) + "/summary").isTextual())
+                .toList();
+        assertThat(undescribed).as("operations missing from the API description").isEmpty();
     }
 
     /** Every method and path the application's controllers (and the libraries it includes) register. */

@@ -168,6 +168,27 @@ class SecurityGuardsTest {
         assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
         assertThat(answer.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(answer.headers().firstValue("Set-Cookie")).as("no session is kept").isEmpty();
+        assertThat(answer.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    @Order(4)
+    void the_dashboard_is_public_and_its_own_sign_in_gets_no_browser_challenge() throws Exception {
+        HttpResponse<String> page = send(request("/"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        HttpResponse<String> asBrowser = send(request("/api/v1/funnel"));
+        assertThat(asBrowser.statusCode()).isEqualTo(401);
+        assertThat(asBrowser.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        HttpResponse<String> asDashboard = send(request("/api/v1/funnel").header("X-Requested-With",
+                "XMLHttpRequest"));
+        assertThat(asDashboard.statusCode()).isEqualTo(401);
+        assertThat(asDashboard.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(asDashboard.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
     }
 
     @Test
@@ -211,6 +232,7 @@ class SecurityGuardsTest {
         assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(last.body()).contains("rate-limited");
         assertThat(send(request("/actuator/health")).statusCode()).as("health is never limited").isEqualTo(200);
+        assertThat(send(request("/")).statusCode()).as("nor the dashboard's static files").isEqualTo(200);
     }
 
     private HttpRequest.Builder importer(String path, String csv) {

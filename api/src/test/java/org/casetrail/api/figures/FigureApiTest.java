@@ -381,6 +381,14 @@ class FigureApiTest {
             assertThat(workbook.findSheet("Notes")).isPresent();
         }
         assertThat(get("/api/v1/publications/" + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        List<Map<String, Object>> listed = list(http.getForEntity("/api/v1/publications?limit=500", List.class)
+                .getBody());
+        assertThat(listed).filteredOn(summary -> id.equals(summary.get("publicationId"))).singleElement()
+                .satisfies(summary -> assertThat(summary).containsEntry("name", "Cheshire arrests 2024")
+                        .containsEntry("position", asPublished.get("position"))
+                        .containsEntry("figures", List.of("funnel", "period-counts")));
+        assertThat(http.getForEntity("/api/v1/publications?limit=0", Map.class).getBody())
+                .containsEntry("parameter", "limit");
         assertThat(http.postForEntity("/api/v1/publications", Map.of("name", "x", "figures",
                 List.of(Map.of("figure", "pie"))), Map.class).getBody()).containsEntry("parameter",
                 "figures[0].figure");

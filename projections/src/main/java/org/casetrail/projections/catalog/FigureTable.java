@@ -1,4 +1,4 @@
-package org.casetrail.api.export;
+package org.casetrail.projections.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.casetrail.api;
+package org.casetrail.core;
 
 /** A request parameter or field is missing or malformed; {@code parameter} names it. */
 public class InvalidParameterException extends RuntimeException {

@@ -1,0 +1,21 @@
+package org.casetrail.projections.catalog;
+
+import java.time.LocalDate;
+
+/**
+ * What every figure's answer states (SEMANTICS 10): the definition, the knowledge date and the store position it was
+ * computed at, and whether it came from a maintained model ({@link #MODEL}) or the ledger ({@link #LEDGER}).
+ */
+public interface FigureAnswer {
+
+    String MODEL = "model";
+    String LEDGER = "ledger";
+
+    DefinitionRef definition();
+
+    LocalDate asOf();
+
+    long position();
+
+    String computedFrom();
+}

@@ -1,0 +1,65 @@
+package org.casetrail.projections.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+
+import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.CellTracer;
+import org.casetrail.projections.figures.FigureEngine;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.models.DefinitionModels;
+
+/**
+ * One asking of a figure, as its declaration sees it: the common parameters already read (definition, window, forces,
+ * grouping, knowledge date, position), its own parameters to read, and the means to compute it and name its cells.
+ */
+public interface FigureQuery {
+
+    DefinitionRef definition();
+
+    FigureScope scope();
+
+    /** The knowledge date asked, or null. */
+    LocalDate asOf();
+
+    LocalDate today();
+
+    /** Which cells' members to collect while computing (a trace), or {@link CellTracer#NONE}. */
+    CellTracer tracer();
+
+    /** Whether a parameter was given at all. */
+    boolean given(String name);
+
+    <E extends Enum<E>> E choice(String name, Class<E> type, E fallback);
+
+    boolean flag(String name);
+
+    String text(String name);
+
+    LocalDate date(String name);
+
+    /** Puts a parameter into the query's canonical form, from which its figure ids are made. */
+    void canonical(String name, Object value);
+
+    /** Computes the figure over the effective view at the query's cut. */
+    <R> FigureEngine.Computed<R> fromLedger(CaseFigure<R> figure, LocalDate asOf);
+
+    /**
+     * Reads the figure from the definition's maintained model when the current state is asked, the model is ready
+     * and nothing is being traced; from the ledger otherwise.
+     */
+    <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, R> model, CaseFigure<R> ledger);
+
+    /** The figure ids of this query's cells, once the position it was computed at is known. */
+    CellIds record(long position);
+
+    /** What was computed, and where from ({@link FigureAnswer#MODEL} or {@link FigureAnswer#LEDGER}). */
+    record Answered<R>(FigureEngine.Computed<R> computed, String from) {
+    }
+
+    /** Names the cells of one recorded query. */
+    interface CellIds {
+        String cell(List<Object> cell);
+    }
+}
