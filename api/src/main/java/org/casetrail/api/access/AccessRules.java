@@ -45,6 +45,7 @@ public final class AccessRules {
             get("/vendor/**", PUBLIC),
             get("/favicon.svg", PUBLIC),
             // The public reads publications (protected), definitions, the API description and health.
+            get("/api/v1/me", PUBLIC),
             get("/api/v1/publications", PUBLIC),
             get("/api/v1/publications/{id}", PUBLIC),
             get("/api/v1/publications/{id}/revisions", PUBLIC),

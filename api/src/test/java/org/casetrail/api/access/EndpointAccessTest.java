@@ -46,6 +46,7 @@ class EndpointAccessTest {
     private static final Map<String, Set<String>> TABLE = new LinkedHashMap<>();
 
     static {
+        TABLE.put("GET /api/v1/me", EVERYONE);
         TABLE.put("GET /api/v1/publications", EVERYONE);
         TABLE.put("GET /api/v1/publications/{id}", EVERYONE);
         TABLE.put("GET /api/v1/publications/{id}/revisions", EVERYONE);

@@ -189,6 +189,13 @@ class SecurityGuardsTest {
         assertThat(asDashboard.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(asDashboard.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/problem+json");
+
+        assertThat(send(request("/api/v1/me")).body()).isEqualTo("{\"user\":null,\"roles\":[]}");
+        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessTest.basic("tester",
+                TestUsers.PASSWORD))).body()).isEqualTo("{\"user\":\"tester\",\"roles\":[\"analyst\",\"auditor\","
+                + "\"importer\"]}");
+        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessTest.basic("tester", "wrong"))
+                .header("X-Requested-With", "XMLHttpRequest")).statusCode()).isEqualTo(401);
     }
 
     @Test
