@@ -74,14 +74,17 @@ function sideText(s) {
 export async function renderCompare(state, { controls, view, signal }) {
   if (!readsFigures()) { clear(controls); clear(view).append(signInPrompt('Compare')); return; }
   const figure = FIGURE_BY_NAME.get(state.figure ?? 'period-counts') ?? FIGURE_BY_NAME.get('funnel');
-  const defs = await loadDefinitions();
-  clear(controls).append(controlsFor(figure, state, defs));
   const p = params(state, figure);
   const key = JSON.stringify(p);
   let answer = cached?.key === key ? cached.answer : null;
+  // Asked at once, while the definitions for the form load.
+  const pending = answer ? null : getJson('/api/v1/compare', p, { signal });
+  pending?.catch(() => {}); // its failure is reported where it is awaited, below
+  const defs = await loadDefinitions();
+  clear(controls).append(controlsFor(figure, state, defs));
   if (!answer) {
     clear(view).append(h('p', { class: 'loading' }, 'Computing both sides\u2026'));
-    answer = await getJson('/api/v1/compare', p, { signal });
+    answer = await pending;
     const pinned = { ...p, position: String(answer.position) };
     cached = { key: JSON.stringify(pinned), answer };
     if (String(state.position ?? '') !== String(answer.position)) {

@@ -38,32 +38,48 @@ function keyOf(params) {
   return JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
 }
 
+/**
+ * The figure and, where ethnicity matters, the completeness of its suspects' recording, asked together; the
+ * completeness is asked again at the figure's position if the store moved between the two.
+ */
+async function askFigure(figure, params, signal) {
+  const completenessAt = (position) => {
+    const cp = { ...params, stage: params.stage, position };
+    delete cp.groupBy; delete cp.scheme; delete cp.level;
+    return getJson('/api/v1/ethnicity/completeness', cp, { signal }).catch(() => null);
+  };
+  const asked = getJson(figure.endpoint, params, { signal });
+  const companionAsked = figure.needsCompleteness ? completenessAt(params.position) : Promise.resolve(null);
+  const answer = await asked;
+  let companion = await companionAsked;
+  if (companion && String(companion.position) !== String(answer.position)) {
+    companion = await completenessAt(String(answer.position));
+  }
+  const pinned = { ...params, position: String(answer.position) };
+  return { key: keyOf(pinned), answer, companion, params: pinned };
+}
+
 export async function renderLive(figure, state, { controls, view, signal }) {
   if (!readsFigures()) {
     clear(controls);
     clear(view).append(signInPrompt(figure.title));
     return;
   }
-  const defs = await loadDefinitions();
-  clear(controls).append(liveControls(figure, state, defs));
   const params = requestParams(figure, state);
   let entry = cached && cached.key === keyOf(params) ? cached : null;
+  // Asked at once, while the definitions for the form load.
+  const pending = entry ? null : askFigure(figure, params, signal);
+  pending?.catch(() => {}); // its failure is reported where it is awaited, below
+  const defs = await loadDefinitions();
+  clear(controls).append(liveControls(figure, state, defs));
   if (!entry) {
     clear(view).append(h('p', { class: 'loading' }, `Computing ${figure.title.toLowerCase()}\u2026`));
-    const answer = await getJson(figure.endpoint, params, { signal });
-    const pinned = { ...params, position: String(answer.position) };
-    let companion = null;
-    if (figure.needsCompleteness) {
-      const cp = { ...pinned, stage: params.stage };
-      delete cp.groupBy; delete cp.scheme; delete cp.level;
-      companion = await getJson('/api/v1/ethnicity/completeness', cp, { signal }).catch(() => null);
-    }
-    entry = { key: keyOf(pinned), answer, companion, params: pinned };
+    entry = await pending;
     cached = entry;
-    if (String(state.position ?? '') !== String(answer.position)) {
-      setState({ position: answer.position }, { replace: true, silent: true });
+    if (String(state.position ?? '') !== String(entry.answer.position)) {
+      setState({ position: entry.answer.position }, { replace: true, silent: true });
       const pos = controls.querySelector('input[name="position"]');
-      if (pos) pos.value = answer.position;
+      if (pos) pos.value = entry.answer.position;
     }
   }
   const { answer, companion } = entry;

@@ -13,7 +13,11 @@ import org.casetrail.api.importing.ImportProgress;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
 import org.casetrail.api.publications.PublicationService;
+import org.casetrail.api.replays.ReplayAlreadyRunningException;
+import org.casetrail.api.replays.ReplayService;
+import org.casetrail.core.definition.Definition;
 import org.casetrail.core.synthetic.SyntheticHistory;
+import org.casetrail.projections.models.DefinitionModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,14 +46,19 @@ public class DemoDataLoader {
 
     private final ImportService imports;
     private final PublicationService publications;
+    private final ReplayService replays;
+    private final DefinitionModels models;
     private final JdbcTemplate jdbc;
     private final int cases;
     private final long seed;
 
-    DemoDataLoader(ImportService imports, PublicationService publications, JdbcTemplate jdbc,
+    DemoDataLoader(ImportService imports, PublicationService publications, ReplayService replays,
+                   DefinitionModels models, JdbcTemplate jdbc,
                    @Value("${casetrail.demo.cases:22000}") int cases, @Value("${casetrail.demo.seed:2025}") long seed) {
         this.imports = imports;
         this.publications = publications;
+        this.replays = replays;
+        this.models = models;
         this.jdbc = jdbc;
         this.cases = cases;
         this.seed = seed;
@@ -60,9 +69,27 @@ public class DemoDataLoader {
         Thread loading = new Thread(() -> {
             loadNow();
             publishIfMissing();
+            replayBuiltInDefinitions();
         }, "demo-data");
         loading.setDaemon(true);
         loading.start();
+    }
+
+    /**
+     * Builds the built-in definitions' current-state models, as a data team would after loading a history, so that
+     * the demo's current funnels are read from them; a definition already built or being built is left alone.
+     */
+    void replayBuiltInDefinitions() {
+        for (Definition definition : Definition.BUILT_IN) {
+            if (models.model(definition.id(), definition.version()).isPresent()) {
+                continue;
+            }
+            try {
+                replays.start(definition);
+            } catch (ReplayAlreadyRunningException running) {
+                log.debug("{} is being replayed already", definition.reference());
+            }
+        }
     }
 
     /**

@@ -203,8 +203,9 @@ public class PublicationService {
                 FigureDeclaration<?> figure = FigureCatalog.named(published.figure()).orElseThrow();
                 Map<String, String[]> thenQuery = query(published.parameters(), publication.position());
                 Map<String, String[]> nowQuery = query(published.parameters(), now);
-                FigureTraces.Traced then = traces.traceEveryCell(figure, thenQuery);
-                FigureTraces.Traced current = traces.traceEveryCell(figure, nowQuery);
+                FigureTraces.Traced then = computed(figure, thenQuery, withMovedBy);
+                FigureTraces.Traced current = now == publication.position() ? then
+                        : computed(figure, nowQuery, withMovedBy);
                 Map<String, FigureCell> thenCells = byCell(then.answer().cells());
                 Map<String, FigureCell> nowCells = byCell(current.answer().cells());
                 Map<String, String> thenIds = idsByCell(then.answer().cells());
@@ -280,6 +281,13 @@ public class PublicationService {
         return new MovedBy(event.eventId(), event.position(), event.type().name(), event.caseRef(),
                 event.fields().occurredOn() == null ? null : event.fields().occurredOn().toString(),
                 event.reportedOn().toString(), event.row().source(), event.row().rowId(), event.correctedRowId());
+    }
+
+    /** The figure at a position, with each cell's members only when the events that moved them are wanted. */
+    private FigureTraces.Traced computed(FigureDeclaration<?> figure, Map<String, String[]> query,
+                                         boolean withMembers) {
+        return withMembers ? traces.traceEveryCell(figure, query)
+                : new FigureTraces.Traced(figures.answer(figure, query), Map.of());
     }
 
     private static Map<String, FigureCell> byCell(Map<String, FigureCell> cells) {

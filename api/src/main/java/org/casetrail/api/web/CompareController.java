@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,8 +83,12 @@ class CompareController {
         String name = figure == null ? "funnel" : figure[0];
         FigureDeclaration<?> declared = FigureCatalog.named(name).orElseThrow(() -> new InvalidParameterException(
                 "figure", "figure is one of " + FigureCatalog.names() + "; not '" + name + "'"));
-        Computed left = compute(declared, "a", withSide(parameters, sideA, a != null ? a : definition, "a"));
-        Computed right = compute(declared, "b", withSide(parameters, sideB, b != null ? b : definition, "b"));
+        Map<String, String[]> askedA = withSide(parameters, sideA, a != null ? a : definition, "a");
+        Map<String, String[]> askedB = withSide(parameters, sideB, b != null ? b : definition, "b");
+        // The two sides read the ledger at once: each is one pass over the cases, and the machine has the cores.
+        CompletableFuture<Computed> rightAsked = CompletableFuture.supplyAsync(() -> compute(declared, "b", askedB));
+        Computed left = compute(declared, "a", askedA);
+        Computed right = joined(rightAsked);
         long position = Long.parseLong(parameters.get("position")[0]);
         Comparison comparison = new Comparison(name, left.side(), right.side(), position,
                 FigureComparison.compare(left.table(), right.table()));
@@ -99,6 +105,18 @@ class CompareController {
     }
 
     private record Computed(Side side, FigureTable table) {
+    }
+
+    /** The other side's answer, or the very error it failed with (a bad parameter stays a 400 naming it). */
+    private static Computed joined(CompletableFuture<Computed> side) {
+        try {
+            return side.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     /** Takes {@code a.from} and the like out of the parameters: what one side sets for itself. */

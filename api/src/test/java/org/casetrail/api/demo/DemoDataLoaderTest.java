@@ -66,6 +66,22 @@ class DemoDataLoaderTest {
                 .getForEntity("/api/v1/publications/" + demoPublications().get(0), String.class);
         assertThat(asPublic.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(asPublic.getBody()).contains("SYNTHETIC").contains("\"view\":\"public\"");
+
+        Instant replayed = Instant.now().plus(Duration.ofMinutes(1));
+        while (readyModels() < 3 && Instant.now().isBefore(replayed)) {
+            Thread.sleep(50);
+        }
+        assertThat(readyModels()).as("the built-in definitions' models are built").isEqualTo(3);
+        loader.replayBuiltInDefinitions();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM replay", Long.class)).as("and only once").isEqualTo(3);
+        Map<String, Object> current = http.exchange("/api/v1/funnel", HttpMethod.GET, null,
+                new ParameterizedTypeReference<Map<String, Object>>() {
+                }).getBody();
+        assertThat(current).containsEntry("computedFrom", "model");
+    }
+
+    private long readyModels() {
+        return jdbc.queryForObject("SELECT count(*) FROM definition_model WHERE state = 'READY'", Long.class);
     }
 
     private List<String> demoPublications() {
