@@ -12,6 +12,7 @@ import org.casetrail.projections.catalog.FigureCatalog;
 import org.casetrail.projections.catalog.FigureDeclaration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The figure endpoints of SEMANTICS section 10: one {@code GET /api/v1/<path>} for every figure in
  * {@link FigureCatalog}, registered at start. Each answers JSON, CSV ({@code Accept: text/csv} or
  * {@code format=csv}) and XLSX ({@code format=xlsx}); {@code OpenApiConfiguration} describes them from their
- * declarations.
+ * declarations. Only in a web application: the command line has no handler mappings to register with.
  */
 @RestController(FigureController.BEAN_NAME)
+@ConditionalOnWebApplication
 class FigureController implements SmartInitializingSingleton {
 
     static final String BEAN_NAME = "figureController";
