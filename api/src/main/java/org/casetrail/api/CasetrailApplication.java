@@ -1,6 +1,6 @@
 package org.casetrail.api;
 
-import org.casetrail.api.cli.CommandLine;
+import org.casetrail.api.cli.CommandLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -15,8 +15,8 @@ public class CasetrailApplication {
         if (System.getProperty(AXON_UPDATE_CHECK_OFF) == null) {
             System.setProperty(AXON_UPDATE_CHECK_OFF, "true");
         }
-        if (CommandLine.isCommand(args)) {
-            System.exit(CommandLine.run(args));
+        if (CommandLauncher.isCommand(args)) {
+            System.exit(CommandLauncher.run(args));
         }
         SpringApplication.run(CasetrailApplication.class, args);
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.casetrail.api.identity.Role;
 import org.casetrail.projections.catalog.FigureCatalog;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;

@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import org.casetrail.api.audit.AccessLog;
 import org.casetrail.api.audit.WriteRecorder;
 import org.casetrail.api.config.Limits;
+import org.casetrail.api.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

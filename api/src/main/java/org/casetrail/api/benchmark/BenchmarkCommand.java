@@ -1,5 +1,6 @@
 package org.casetrail.api.benchmark;
 
+
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -13,12 +14,12 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -257,9 +258,9 @@ public class BenchmarkCommand implements Callable<Integer> {
     }
 
     private static final class Results {
-        final Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        final Map<String, Long> counted = new java.util.LinkedHashMap<>();
-        final Map<String, double[]> latencies = new java.util.LinkedHashMap<>();
+        final Map<String, Double> seconds = new LinkedHashMap<>();
+        final Map<String, Long> counted = new LinkedHashMap<>();
+        final Map<String, double[]> latencies = new LinkedHashMap<>();
         String importPhases = "";
         String replayPhases = "";
         String database = "";

@@ -32,6 +32,7 @@ public class FigureIds {
     private static final int REMEMBERED = 100_000;
 
     private final JdbcTemplate jdbc;
+    /** Its own, unconfigurable: a figure id hashes this text, and must be the same forever, whatever the settings. */
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 

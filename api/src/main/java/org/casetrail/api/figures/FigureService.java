@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.casetrail.api.BusyException;
 import org.casetrail.api.config.Limits;
 import org.casetrail.api.definitions.DefinitionCatalog;
-import org.casetrail.api.export.FigureTables;
 import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.catalog.DefinitionRef;
@@ -83,7 +82,7 @@ public class FigureService {
                                                   CellTracer tracer) {
         Set<String> own = figure.parameters().stream().map(FigureParameter::name).collect(Collectors.toSet());
         A answer = figure.answer(new Asked(figure.name(), new FigureRequest(parameters, own), tracer));
-        return new Answer(answer, definition -> FigureTables.withNotes(figure.table(answer), definition,
+        return new Answer(answer, definition -> FigureNotes.withNotes(figure.table(answer), definition,
                 answer.asOf(), answer.position()), figure.cells(answer));
     }
 

@@ -83,7 +83,7 @@ class CheckedAppender {
      * Each case's next sequence number: 0 for a new case, one past its last event otherwise. One index probe per case
      * (the LIMIT keeps PostgreSQL from flattening it into a join): written as {@code aggregate_identifier = ANY (?)},
      * the planner without fresh statistics took 500 cases for a million rows and scanned the whole event table for
-     * every batch (3.2 s per batch at 8.5 million events).
+     * every batch (measured in docs/benchmarks.md).
      */
     private Map<String, Long> nextSequenceNumbers(List<String> caseRefs) {
         Map<String, Long> next = new HashMap<>();

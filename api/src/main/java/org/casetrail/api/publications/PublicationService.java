@@ -108,9 +108,7 @@ public class PublicationService {
         this.figures = figures;
         this.traces = traces;
         this.ledger = ledger;
-        // Published numbers read back digit for digit: 0.5000 stays 0.5000, never 0.5 or a binary double.
-        this.json = json.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+        this.json = json;
     }
 
     @Transactional

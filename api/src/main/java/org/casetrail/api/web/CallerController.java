@@ -3,8 +3,8 @@ package org.casetrail.api.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.casetrail.api.access.Caller;
-import org.casetrail.api.access.Role;
+import org.casetrail.api.identity.Caller;
+import org.casetrail.api.identity.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.casetrail.api.demo.DemoDataLoader;
@@ -40,12 +38,11 @@ class FigureRendering {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper exact;
+    private final ObjectMapper json;
 
     FigureRendering(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.exact = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        this.json = json;
     }
 
     ResponseEntity<?> render(HttpServletRequest request, Object json, Supplier<FigureTable> table) {
@@ -86,10 +83,10 @@ class FigureRendering {
         return Boolean.TRUE.equals(synthetic) ? Optional.of(SYNTHETIC_NOTICE) : Optional.empty();
     }
 
-    private JsonNode withNotice(Object json, String notice) {
-        ObjectNode node = exact.getNodeFactory().objectNode();
+    private JsonNode withNotice(Object answer, String notice) {
+        ObjectNode node = json.getNodeFactory().objectNode();
         node.put("notice", notice);
-        node.setAll((ObjectNode) exact.valueToTree(json));
+        node.setAll((ObjectNode) json.valueToTree(answer));
         return node;
     }
 

@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -144,9 +146,9 @@ class SecurityGuardsTest {
         assertThat(tooMany.statusCode()).isEqualTo(422);
         assertThat(tooMany.body()).contains("\"line\":5").contains("more than 3 rows");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
             for (String month : List.of("01", "02", "03")) {
-                out.putNextEntry(new java.util.zip.ZipEntry("2024-" + month + "-metropolitan-street.csv"));
+                out.putNextEntry(new ZipEntry("2024-" + month + "-metropolitan-street.csv"));
                 out.write("Crime ID,Month,Reported by\n".getBytes());
             }
         }

@@ -22,7 +22,7 @@ class HashPasswordCommandTest {
         try {
             System.setIn(new ByteArrayInputStream("correct horse battery staple\n".getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            assertThat(CommandLine.run(new String[]{"hash-password"})).isZero();
+            assertThat(CommandLauncher.run(new String[]{"hash-password"})).isZero();
         } finally {
             System.setIn(in);
             System.setOut(out);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.casetrail.api.support.CsvFiles.unique;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,8 +168,8 @@ class EventStoreOnPostgresTest {
         assertThat(jdbc.queryForMap("SELECT event_type, occurred_on, reported_on, corrected_row_id, note "
                 + "FROM ledger_row WHERE source_row_id = ?", caseRef + "-fix"))
                 .containsEntry("event_type", "CORRECTION")
-                .containsEntry("occurred_on", java.sql.Date.valueOf(DAY.minusDays(2)))
-                .containsEntry("reported_on", java.sql.Date.valueOf(DAY.plusDays(5)))
+                .containsEntry("occurred_on", Date.valueOf(DAY.minusDays(2)))
+                .containsEntry("reported_on", Date.valueOf(DAY.plusDays(5)))
                 .containsEntry("corrected_row_id", caseRef + "-a").containsEntry("note", "earlier");
         assertThat(jdbc.queryForObject("SELECT force_code FROM ledger_row WHERE source_row_id = ?", String.class,
                 caseRef + "-open")).isEqualTo("E23000005");

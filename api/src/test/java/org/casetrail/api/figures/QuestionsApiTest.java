@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ class QuestionsApiTest {
                 if (valueA != 0) {
                     assertThat(new BigDecimal(count.get("ratio").toString())).isEqualByComparingTo(
                             BigDecimal.valueOf(valueB).divide(BigDecimal.valueOf(valueA), 4,
-                                    java.math.RoundingMode.HALF_UP));
+                                    RoundingMode.HALF_UP));
                 } else {
                     assertThat(count.get("ratio")).isNull();
                 }

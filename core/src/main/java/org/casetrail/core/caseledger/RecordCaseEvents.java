@@ -1,5 +1,6 @@
 package org.casetrail.core.caseledger;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -30,6 +31,6 @@ public record RecordCaseEvents(@TargetAggregateIdentifier String caseRef, List<E
 
     public static RecordCaseEvents of(CaseEvent... events) {
         return new RecordCaseEvents(events[0].caseRef(),
-                java.util.Arrays.stream(events).map(event -> new Entry(event, 0)).toList());
+                Arrays.stream(events).map(event -> new Entry(event, 0)).toList());
     }
 }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -145,7 +146,7 @@ public final class PipelineCsvReader implements Closeable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        if (root instanceof java.nio.charset.CharacterCodingException) {
+        if (root instanceof CharacterCodingException) {
             return "the file is not valid UTF-8";
         }
         return root.getMessage();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.casetrail.core.caseledger.events.CaseEvents;
@@ -222,7 +223,7 @@ public final class PipelineRowMapper {
             return number;
         }
 
-        private String code(PipelineColumn column, java.util.function.Predicate<String> known, String problem) {
+        private String code(PipelineColumn column, Predicate<String> known, String problem) {
             String value = values.get(column);
             if (value != null && !known.test(value)) {
                 error(column, "'" + value + "' " + problem);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -78,7 +79,7 @@ public final class SyntheticHistory {
         this.sourcePrefix = sourcePrefix;
         this.forces = List.copyOf(ReferenceData.standard().forces());
         this.beaconportForces = forces.stream().limit(23).map(PoliceForce::code)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         double total = 0;
         for (int year = FIRST_DAY.getYear(); year <= HORIZON.getYear(); year++) {
             total += yearWeight(year);

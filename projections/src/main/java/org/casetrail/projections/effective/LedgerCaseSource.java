@@ -1,5 +1,6 @@
 package org.casetrail.projections.effective;
 
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.casetrail.core.caseledger.events.RowFields;
@@ -179,7 +180,7 @@ public class LedgerCaseSource {
         return row.wasNull() ? null : value;
     }
 
-    private static <T> T parse(String value, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(String value, Function<String, T> parser) {
         return value == null ? null : parser.apply(value.strip());
     }
 }

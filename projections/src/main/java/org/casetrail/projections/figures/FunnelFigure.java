@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveCase;
@@ -91,9 +92,9 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
                     : suspects.stream().map(stagesOf -> stagesOf.get(Stage.ARRESTED).date())
                     .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
             if (scope.inRange(entered)) {
-                java.util.function.Predicate<Stage> reached = stage -> stage == Stage.RECORDED
+                Predicate<Stage> reached = stage -> stage == Stage.RECORDED
                         || suspects.stream().anyMatch(stagesOf -> stagesOf.get(stage).reached());
-                java.util.function.Predicate<Stage> impliedOnly = stage -> stage != Stage.RECORDED
+                Predicate<Stage> impliedOnly = stage -> stage != Stage.RECORDED
                         && suspects.stream().noneMatch(stagesOf -> stagesOf.get(stage).reachedDirectly());
                 GroupKey key = scope.key(c, entered);
                 List<EffectiveEvent> victims = unit == Unit.VICTIM ? c.victims() : null;
@@ -127,8 +128,8 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
         return List.copyOf(events);
     }
 
-    private void tally(GroupKey key, java.util.function.Predicate<Stage> reached,
-                       java.util.function.Predicate<Stage> impliedOnly) {
+    private void tally(GroupKey key, Predicate<Stage> reached,
+                       Predicate<Stage> impliedOnly) {
         long[][] group = counts.computeIfAbsent(key, k -> new long[stages.size()][2]);
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);

@@ -107,8 +107,7 @@ public class DefinitionModels {
 
     /**
      * Adds the rows of cases the model does not hold yet: a replay building a model from empty writes each case once,
-     * so it needs no deletes (with them, every batch scanned the growing tables: 233 s instead of about 30 s for
-     * 900,000 events).
+     * so it needs no deletes (with them, every batch scanned the growing tables; measured in docs/benchmarks.md).
      */
     public void insert(Definition definition, List<MemberRows> cases) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {

@@ -1,4 +1,4 @@
-package org.casetrail.api.access;
+package org.casetrail.api.identity;
 
 import java.util.Arrays;
 import java.util.Locale;

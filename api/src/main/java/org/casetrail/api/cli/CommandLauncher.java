@@ -8,12 +8,13 @@ import org.casetrail.api.CasetrailApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 
 /**
  * The command line: the same jar as the server, started without the web server and with no demo data, running one
  * command through the same services the HTTP API uses.
  */
-public final class CommandLine {
+public final class CommandLauncher {
 
     private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "benchmark",
             "hash-password", "help", "--help", "-h");
@@ -22,7 +23,7 @@ public final class CommandLine {
     /** Arguments that set application properties, as they do for the server, rather than options of a command. */
     private static final List<String> SETTING_PREFIXES = List.of("--spring.", "--casetrail.", "--logging.");
 
-    private CommandLine() {
+    private CommandLauncher() {
     }
 
     public static boolean isCommand(String[] args) {
@@ -30,14 +31,14 @@ public final class CommandLine {
     }
 
     public static int run(String[] args) {
-        picocli.CommandLine.IFactory plain = picocli.CommandLine.defaultFactory();
+        CommandLine.IFactory plain = CommandLine.defaultFactory();
         if (args[0].startsWith("-") || args[0].equals("help")) {
-            return new picocli.CommandLine(new CasetrailCommand(), plain).execute("--help");
+            return new CommandLine(new CasetrailCommand(), plain).execute("--help");
         }
         if (WITHOUT_STORE.contains(args[0])) {
-            return new picocli.CommandLine(new CasetrailCommand(), plain).execute(args);
+            return new CommandLine(new CasetrailCommand(), plain).execute(args);
         }
-        String[] settings = Arrays.stream(args).filter(CommandLine::isSetting).toArray(String[]::new);
+        String[] settings = Arrays.stream(args).filter(CommandLauncher::isSetting).toArray(String[]::new);
         String[] commandArgs = Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
                 .web(WebApplicationType.NONE)
@@ -45,7 +46,7 @@ public final class CommandLine {
                         "spring.main.banner-mode=off",
                         "spring.main.log-startup-info=false", "logging.level.root=WARN")
                 .run(settings)) {
-            picocli.CommandLine.IFactory fromSpring = new picocli.CommandLine.IFactory() {
+            CommandLine.IFactory fromSpring = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
                     if (type.getPackageName().startsWith("org.casetrail.api")) {
@@ -54,7 +55,7 @@ public final class CommandLine {
                     return plain.create(type);
                 }
             };
-            return new picocli.CommandLine(new CasetrailCommand(), fromSpring).execute(commandArgs);
+            return new CommandLine(new CasetrailCommand(), fromSpring).execute(commandArgs);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.casetrail.api.config;
+package org.casetrail.api.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.casetrail.api.access.AccessRules;
-import org.casetrail.api.access.Role;
+import org.casetrail.api.identity.Role;
 import org.casetrail.projections.catalog.FigureCatalog;
 import org.casetrail.projections.catalog.FigureDeclaration;
 import org.casetrail.projections.catalog.FigureParameter;

@@ -1,4 +1,4 @@
-package org.casetrail.api.export;
+package org.casetrail.api.figures;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +10,9 @@ import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.catalog.FigureTable;
 
 /** What every figure's table states beside its numbers: the definition and its rules, the cut, the symbols. */
-public final class FigureTables {
+public final class FigureNotes {
 
-    private FigureTables() {
+    private FigureNotes() {
     }
 
     /** The figure's table with the common notes first and the figure's own after them. */

@@ -1,0 +1,66 @@
+package org.casetrail.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The boundaries the folder tree promises, held by ArchUnit on the compiled classes of all three modules. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModularityTest {
+
+    private JavaClasses classes;
+
+    @BeforeAll
+    void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.casetrail");
+    }
+
+    @Test
+    void the_domain_knows_nothing_of_spring_read_models_or_http() {
+        noClasses().that().resideInAPackage("org.casetrail.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.casetrail.projections..",
+                        "org.casetrail.api..")
+                .check(classes);
+    }
+
+    @Test
+    void read_models_and_figures_know_nothing_of_the_application() {
+        noClasses().that().resideInAPackage("org.casetrail.projections..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.casetrail.api..", "org.springframework.web..",
+                        "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void a_figure_is_computed_without_knowing_how_it_is_offered() {
+        noClasses().that().resideInAPackage("org.casetrail.projections.figures..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.casetrail.projections.catalog..",
+                        "org.casetrail.projections.models..", "org.casetrail.projections.disclosure..")
+                .check(classes);
+    }
+
+    @Test
+    void http_is_entered_only_through_the_web_package() {
+        noClasses().that().resideInAPackage("org.casetrail.api..").and().resideOutsideOfPackage("org.casetrail.api.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.casetrail.api.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_packages_of_core_and_projections_have_no_cycles() {
+        slices().matching("org.casetrail.core.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("org.casetrail.projections.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void the_packages_of_the_application_have_no_cycles() {
+        slices().matching("org.casetrail.api.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

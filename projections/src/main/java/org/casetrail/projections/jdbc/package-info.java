@@ -1,0 +1,4 @@
+/**
+ * PostgreSQL helpers shared by the read models: server-side cursors, COPY and array parameters.
+ */
+package org.casetrail.projections.jdbc;
