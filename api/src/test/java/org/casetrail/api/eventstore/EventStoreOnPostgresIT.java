@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** What Axon's own suite never checks on PostgreSQL: racing writers, sequence gaps, and reading past them. */
 @IntegrationTest
-class EventStoreOnPostgresTest {
+class EventStoreOnPostgresIT {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
 

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Imports waiting for the import lock hold no pooled connection, so twelve waiting cannot starve the server. */
 @IntegrationTest
-class ImportQueueTest {
+class ImportQueueIT {
 
     @Autowired
     ImportLock lock;

@@ -43,7 +43,7 @@ import org.springframework.http.ResponseEntity;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicationProtectionTest {
+class PublicationProtectionIT {
 
     private static final ObjectMapper EXACT = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

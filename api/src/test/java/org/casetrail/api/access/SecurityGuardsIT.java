@@ -52,7 +52,7 @@ import org.springframework.test.context.TestPropertySource;
         "casetrail.limits.body-bytes=1KB", "casetrail.security.cors.allowed-origins=https://dashboard.example",
         "casetrail.security.jwt.roles-claim=realm_access.roles"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SecurityGuardsTest {
+class SecurityGuardsIT {
 
     private static final KeyPair IDENTITY_PROVIDER = keyPair();
     private static final KeyPair SOMEONE_ELSE = keyPair();
@@ -119,7 +119,7 @@ class SecurityGuardsTest {
         assertThat(declared.body()).contains("payload-too-large");
         byte[] bytes = csv.toString().getBytes();
         HttpResponse<String> streamed = send(request("/api/v1/imports?source=BIG")
-                .header("Authorization", EndpointAccessTest.basic("importer", TestUsers.PASSWORD))
+                .header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
         assertThat(streamed.statusCode()).isEqualTo(413);
@@ -129,7 +129,7 @@ class SecurityGuardsTest {
         String definition = "{\"id\": \"long\", \"version\": 1, \"label\": \"x\", \"description\": \""
                 + "x".repeat(2000) + "\", \"minSuspects\": 1}";
         HttpResponse<String> json = send(request("/api/v1/definitions")
-                .header("Authorization", EndpointAccessTest.basic("analyst", TestUsers.PASSWORD))
+                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(definition)));
         assertThat(json.statusCode()).isEqualTo(413);
     }
@@ -153,7 +153,7 @@ class SecurityGuardsTest {
             }
         }
         HttpResponse<String> entries = send(request("/api/v1/imports/police-uk")
-                .header("Authorization", EndpointAccessTest.basic("importer", TestUsers.PASSWORD))
+                .header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())));
         assertThat(entries.statusCode()).isEqualTo(413);
@@ -164,7 +164,7 @@ class SecurityGuardsTest {
     @Order(4)
     void answers_carry_the_security_headers() throws Exception {
         HttpResponse<String> answer = send(request("/api/v1/funnel")
-                .header("Authorization", EndpointAccessTest.basic("analyst", TestUsers.PASSWORD)));
+                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD)));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
@@ -193,10 +193,10 @@ class SecurityGuardsTest {
                 .startsWith("application/problem+json");
 
         assertThat(send(request("/api/v1/me")).body()).isEqualTo("{\"user\":null,\"roles\":[]}");
-        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessTest.basic("tester",
+        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessIT.basic("tester",
                 TestUsers.PASSWORD))).body()).isEqualTo("{\"user\":\"tester\",\"roles\":[\"analyst\",\"auditor\","
                 + "\"importer\"]}");
-        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessTest.basic("tester", "wrong"))
+        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessIT.basic("tester", "wrong"))
                 .header("X-Requested-With", "XMLHttpRequest")).statusCode()).isEqualTo(401);
     }
 
@@ -221,11 +221,11 @@ class SecurityGuardsTest {
         int status = 0;
         for (int i = 0; i < 6 && status != 429; i++) {
             status = send(request("/api/v1/funnel").header("Authorization",
-                    EndpointAccessTest.basic("analyst", "guess-" + i))).statusCode();
+                    EndpointAccessIT.basic("analyst", "guess-" + i))).statusCode();
         }
         assertThat(status).isEqualTo(429);
         HttpResponse<String> evenRight = send(request("/api/v1/funnel")
-                .header("Authorization", EndpointAccessTest.basic("analyst", TestUsers.PASSWORD)));
+                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD)));
         assertThat(evenRight.statusCode()).isEqualTo(429);
         assertThat(evenRight.headers().firstValue("Retry-After")).isPresent();
     }
@@ -245,7 +245,7 @@ class SecurityGuardsTest {
     }
 
     private HttpRequest.Builder importer(String path, String csv) {
-        return request(path).header("Authorization", EndpointAccessTest.basic("importer", TestUsers.PASSWORD))
+        return request(path).header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
     }
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Staging and the ledger are written with COPY's text format: every character a CSV field can hold must survive it. */
 @IntegrationTest
-class StagingAndLedgerCopyTest {
+class StagingAndLedgerCopyIT {
 
     @Autowired
     ImportService imports;

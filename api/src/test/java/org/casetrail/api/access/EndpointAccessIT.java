@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Each GET is also asked for CSV and XLSX.
  */
 @IntegrationTest
-class EndpointAccessTest {
+class EndpointAccessIT {
 
     private static final String PUBLIC = "public";
     private static final List<String> CALLERS = List.of(PUBLIC, "analyst", "auditor", "importer");

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
 @TestPropertySource(properties = {"casetrail.demo.load=true", "casetrail.demo.cases=40"})
-class DemoDataLoaderTest {
+class DemoDataLoaderIT {
 
     @Autowired
     DemoDataLoader loader;

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
-class ConcurrentImportTest {
+class ConcurrentImportIT {
 
     @Autowired
     ImportService imports;

@@ -39,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = "casetrail.test.database=figures")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FigureApiTest {
+class FigureApiIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };

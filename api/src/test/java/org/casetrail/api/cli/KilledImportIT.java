@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * completion and once killed with SIGKILL half way through applying.
  */
 @IntegrationTest
-class KilledImportTest {
+class KilledImportIT {
 
     @Autowired
     ImportService imports;

@@ -45,7 +45,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"casetrail.test.database=replays", "casetrail.replay.cases-per-batch=20",
         "casetrail.replay.throttle-millis=150"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplayTest {
+class ReplayIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };

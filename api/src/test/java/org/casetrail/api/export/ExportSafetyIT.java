@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 
 /** A case reference written to be run by a spreadsheet reaches a trace's CSV and XLSX as plain text. */
 @IntegrationTest
-class ExportSafetyTest {
+class ExportSafetyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = "casetrail.test.database=audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessLogTest {
+class AccessLogIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

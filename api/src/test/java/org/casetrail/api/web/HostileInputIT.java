@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * forms, unreadable zips, and URLs Tomcat refuses.
  */
 @IntegrationTest
-class HostileInputTest {
+class HostileInputIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

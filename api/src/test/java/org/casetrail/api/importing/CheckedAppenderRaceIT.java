@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * key decides.
  */
 @IntegrationTest
-class CheckedAppenderRaceTest {
+class CheckedAppenderRaceIT {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
 

@@ -51,7 +51,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"casetrail.test.database=dashboard", "casetrail.demo.load=true",
         "casetrail.demo.cases=1500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest {
+class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

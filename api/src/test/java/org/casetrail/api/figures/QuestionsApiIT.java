@@ -37,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = "casetrail.test.database=questions")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuestionsApiTest {
+class QuestionsApiIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
