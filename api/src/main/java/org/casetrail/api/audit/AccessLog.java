@@ -115,9 +115,10 @@ public class AccessLog {
                     resource, List.copyOf(caseRefs), reason, address, status, prevHash, null);
             AccessLogEntry entry = withHash(unhashed, hash(unhashed));
             jdbc.update(connection -> {
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO access_log (seq, at, principal, "
-                        + "roles, action, method, path, query, resource, case_refs, reason, address, status, "
-                        + "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO access_log (seq, at, principal,
+                        roles, action, method, path, query, resource, case_refs, reason, address, status,
+                        prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 insert.setLong(1, entry.seq());
                 insert.setTimestamp(2, Timestamp.from(entry.at()));
                 insert.setString(3, entry.principal());

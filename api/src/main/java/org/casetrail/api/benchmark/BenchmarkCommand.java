@@ -36,6 +36,7 @@ import org.casetrail.core.definition.Definition;
 import org.casetrail.core.synthetic.SyntheticHistory;
 import org.casetrail.projections.catalog.FigureCatalog;
 import org.casetrail.projections.catalog.FigureDeclaration;
+import org.casetrail.projections.jdbc.EventTables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
@@ -153,9 +154,10 @@ public class BenchmarkCommand implements Callable<Integer> {
                     "benchmark@1", "groupBy", "force,year", "position", String.valueOf(head / 2)));
 
             long databaseMb = jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class);
-            results.database = jdbc.queryForObject("SELECT 'PostgreSQL ' || current_setting('server_version') "
-                    + "|| ' (shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size ' "
-                    + "|| current_setting('max_wal_size') || ')'", String.class);
+            results.database = jdbc.queryForObject("""
+                    SELECT 'PostgreSQL ' || current_setting('server_version')
+                    || ' (shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size '
+                    || current_setting('max_wal_size') || ')'""", String.class);
             String section = results.markdown(cases, rows, events, heap.peakMegabytes(), databaseMb, commandLine);
             System.out.println(section);
             if (appendTo != null) {
@@ -186,7 +188,9 @@ public class BenchmarkCommand implements Callable<Integer> {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT global_index, payload_type, payload FROM domain_event_entry ORDER BY global_index")) {
+                    "SELECT %1$s, %2$s, %3$s FROM %4$s ORDER BY %1$s".formatted(EventTables.SCHEMA.globalIndexColumn(),
+                            EventTables.SCHEMA.payloadTypeColumn(), EventTables.SCHEMA.payloadColumn(),
+                            EventTables.SCHEMA.domainEventTable()))) {
                 statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

@@ -17,12 +17,12 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
-import org.casetrail.api.config.EventStoreConfiguration;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.csv.PipelineCsvReader;
 import org.casetrail.core.csv.PipelineRow;
 import org.casetrail.core.reference.ReferenceData;
+import org.casetrail.projections.jdbc.EventTables;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -54,7 +54,7 @@ final class RawAppend {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
-                .schema(EventStoreConfiguration.casetrailEventSchema())
+                .schema(EventTables.SCHEMA)
                 .dataType(byte[].class)
                 .build();
         List<DomainEventMessage<?>> events = sample(csv);

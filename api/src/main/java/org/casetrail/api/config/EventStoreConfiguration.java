@@ -17,6 +17,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.EventMetaData;
+import org.casetrail.projections.jdbc.EventTables;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,25 +34,7 @@ public class EventStoreConfiguration {
 
     @Bean
     public EventSchema eventSchema() {
-        return casetrailEventSchema();
-    }
-
-    /** The snake_case event tables of db/migration/V1, for any engine on a Casetrail database. */
-    public static EventSchema casetrailEventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return EventTables.SCHEMA;
     }
 
     @Bean

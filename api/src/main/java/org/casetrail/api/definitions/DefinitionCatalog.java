@@ -58,9 +58,10 @@ public class DefinitionCatalog {
      * @throws DefinitionConflictException when the id and version exist with different content
      */
     public Registration register(Definition definition) {
-        int inserted = jdbc.update("INSERT INTO definition (id, version, label, description, min_suspects, contexts, "
-                        + "max_victim_age, arrest_includes_interview, exclude_quashed_convictions) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING",
+        int inserted = jdbc.update("""
+                        INSERT INTO definition (id, version, label, description, min_suspects, contexts,
+                        max_victim_age, arrest_includes_interview, exclude_quashed_convictions)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, version) DO NOTHING""",
                 definition.id(), definition.version(), definition.label(), definition.description(),
                 definition.rules().minSuspects(), contexts(definition.rules()), definition.rules().maxVictimAge(),
                 definition.rules().arrestIncludesInterview(), definition.rules().excludeQuashedConvictions());

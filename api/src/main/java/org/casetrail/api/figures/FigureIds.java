@@ -63,8 +63,9 @@ public class FigureIds {
         }
         String id = hash(endpoint + "\n" + text, 16);
         if (!recorded.contains(id)) {
-            jdbc.update("INSERT INTO figure_query (query_id, endpoint, parameters, position) "
-                    + "VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (query_id) DO NOTHING", id, endpoint, text, position);
+            jdbc.update("""
+                    INSERT INTO figure_query (query_id, endpoint, parameters, position)
+                    VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (query_id) DO NOTHING""", id, endpoint, text, position);
             if (recorded.size() >= REMEMBERED) {
                 recorded.clear();
             }

@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.projections.jdbc.ArrayParameter;
+import org.casetrail.projections.jdbc.EventTables;
 import org.casetrail.projections.ledger.LedgerIndexProjection;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class CheckedAppender {
+
+    private static final EventSchema EVENTS = EventTables.SCHEMA;
+    private static final String LAST_SEQUENCE_NUMBERS = """
+            SELECT k.case_ref, last.%1$s
+            FROM unnest(?::varchar[]) AS k(case_ref) CROSS JOIN LATERAL (SELECT %1$s
+            FROM %2$s WHERE %3$s = k.case_ref
+            ORDER BY %1$s DESC LIMIT 1) last""".formatted(EVENTS.sequenceNumberColumn(), EVENTS.domainEventTable(),
+            EVENTS.aggregateIdentifierColumn());
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
@@ -88,10 +98,7 @@ class CheckedAppender {
     private Map<String, Long> nextSequenceNumbers(List<String> caseRefs) {
         Map<String, Long> next = new HashMap<>();
         caseRefs.forEach(caseRef -> next.put(caseRef, 0L));
-        jdbc.query(connection -> ArrayParameter.prepare(connection, "SELECT k.case_ref, last.sequence_number "
-                        + "FROM unnest(?::varchar[]) AS k(case_ref) CROSS JOIN LATERAL (SELECT sequence_number "
-                        + "FROM domain_event_entry WHERE aggregate_identifier = k.case_ref "
-                        + "ORDER BY sequence_number DESC LIMIT 1) last", 1, "varchar", caseRefs),
+        jdbc.query(connection -> ArrayParameter.prepare(connection, LAST_SEQUENCE_NUMBERS, 1, "varchar", caseRefs),
                 row -> {
                     next.put(row.getString(1), row.getLong(2) + 1);
                 });

@@ -40,8 +40,9 @@ class ImportRuns {
     }
 
     void finish(ImportReport report, State state) {
-        jdbc.update("UPDATE import_run SET finished_at = ?, state = ?, rows_read = ?, accepted = ?, duplicates = ?, "
-                        + "rejected = ? WHERE id = ?", Timestamp.from(Instant.now()), state.name(), report.rowsRead(),
+        jdbc.update("""
+                        UPDATE import_run SET finished_at = ?, state = ?, rows_read = ?, accepted = ?, duplicates = ?,
+                        rejected = ? WHERE id = ?""", Timestamp.from(Instant.now()), state.name(), report.rowsRead(),
                 report.accepted(), report.duplicates(), report.rejected(), report.importId());
     }
 

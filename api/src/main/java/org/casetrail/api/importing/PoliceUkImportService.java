@@ -81,8 +81,9 @@ public class PoliceUkImportService {
     }
 
     private void keep(List<PoliceUkTranslation.StatusNote> notes) {
-        jdbc.batchUpdate("INSERT INTO police_uk_status_note (crime_id, month, label, file_name, line) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", notes.stream().map(note -> new Object[]{
+        jdbc.batchUpdate("""
+                INSERT INTO police_uk_status_note (crime_id, month, label, file_name, line)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", notes.stream().map(note -> new Object[]{
                 note.crime(), note.month(), note.label(), note.file(), note.line()}).toList());
     }
 
@@ -96,14 +97,16 @@ public class PoliceUkImportService {
 
         @Override
         public Set<String> storedRows(Collection<String> rowIds) {
-            return inBatches(rowIds, "SELECT source_row_id FROM ledger_row WHERE source = ? "
-                    + "AND source_row_id = ANY (?)", true);
+            return inBatches(rowIds, """
+                    SELECT source_row_id FROM ledger_row WHERE source = ?
+                    AND source_row_id = ANY (?)""", true);
         }
 
         @Override
         public Set<String> openedCases(Collection<String> caseRefs) {
-            return inBatches(caseRefs, "SELECT case_ref FROM ledger_row WHERE event_type = 'CASE_OPENED' "
-                    + "AND case_ref = ANY (?)", false);
+            return inBatches(caseRefs, """
+                    SELECT case_ref FROM ledger_row WHERE event_type = 'CASE_OPENED'
+                    AND case_ref = ANY (?)""", false);
         }
 
         private Set<String> inBatches(Collection<String> values, String sql, boolean bySource) {

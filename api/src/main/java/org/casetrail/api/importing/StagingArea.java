@@ -108,9 +108,10 @@ class StagingArea {
         stream("SELECT l.case_ref, 0 AS line, " + prefixed("l") + " FROM ledger_row l "
                         + "WHERE l.case_ref IN (SELECT DISTINCT case_ref FROM import_staging WHERE import_id = ?) "
                         + "UNION ALL "
-                        + "SELECT case_ref, line, ? AS source, source_row_id, event_type, suspect_ref, victim_ref, "
-                        + "corrected_row_id, fingerprint FROM import_staging WHERE import_id = ? "
-                        + "ORDER BY 1, 2",
+                        + """
+                        SELECT case_ref, line, ? AS source, source_row_id, event_type, suspect_ref, victim_ref,
+                        corrected_row_id, fingerprint FROM import_staging WHERE import_id = ?
+                        ORDER BY 1, 2""",
                 statement -> {
                     statement.setObject(1, importId);
                     statement.setString(2, source);
@@ -125,18 +126,20 @@ class StagingArea {
         List<RowConflict> conflicts = new ArrayList<>(jdbc.query(
                 // One primary-key probe per staged row (the LIMIT keeps PostgreSQL from turning it into a join that,
                 // planned without statistics, rescanned the source's rows for every staged row: minutes at 27,000).
-                "SELECT s.line, s.source_row_id, l.case_ref FROM import_staging s CROSS JOIN LATERAL ("
-                        + "SELECT case_ref FROM ledger_row WHERE source = ? AND source_row_id = s.source_row_id "
-                        + "LIMIT 1) l WHERE s.import_id = ? AND l.case_ref <> s.case_ref",
+                """
+                        SELECT s.line, s.source_row_id, l.case_ref FROM import_staging s CROSS JOIN LATERAL (
+                        SELECT case_ref FROM ledger_row WHERE source = ? AND source_row_id = s.source_row_id
+                        LIMIT 1) l WHERE s.import_id = ? AND l.case_ref <> s.case_ref""",
                 (row, i) -> new RowConflict(row.getLong("line"), "source_row_id " + row.getString("source_row_id")
                         + " of source " + source + " is already a row of case " + row.getString("case_ref")),
                 source, importId));
         conflicts.addAll(jdbc.query(
-                "SELECT line, source_row_id, first_case, first_line FROM (SELECT line, source_row_id, case_ref, "
-                        + "first_value(case_ref) OVER w AS first_case, first_value(line) OVER w AS first_line "
-                        + "FROM import_staging WHERE import_id = ? "
-                        + "WINDOW w AS (PARTITION BY source_row_id ORDER BY line)) rows_by_id "
-                        + "WHERE case_ref <> first_case",
+                """
+                        SELECT line, source_row_id, first_case, first_line FROM (SELECT line, source_row_id, case_ref,
+                        first_value(case_ref) OVER w AS first_case, first_value(line) OVER w AS first_line
+                        FROM import_staging WHERE import_id = ?
+                        WINDOW w AS (PARTITION BY source_row_id ORDER BY line)) rows_by_id
+                        WHERE case_ref <> first_case""",
                 (row, i) -> new RowConflict(row.getLong("line"), "source_row_id " + row.getString("source_row_id")
                         + " was already used on line " + row.getLong("first_line") + " for case "
                         + row.getString("first_case")),
@@ -160,8 +163,9 @@ class StagingArea {
 
     /** The staged events in case order, and within a case in file order. */
     void forEachStagedEvent(UUID importId, RowHandler<StagedEvent> handler) {
-        stream("SELECT line, case_ref, payload_type, payload FROM import_staging WHERE import_id = ? "
-                        + "ORDER BY case_ref, line",
+        stream("""
+                        SELECT line, case_ref, payload_type, payload FROM import_staging WHERE import_id = ?
+                        ORDER BY case_ref, line""",
                 statement -> statement.setObject(1, importId),
                 row -> handler.accept(new StagedEvent(row.getLong("line"), row.getString("case_ref"),
                         serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,

@@ -149,8 +149,9 @@ public class PublicationService {
             FigureDeclaration<?> figure = figure(request.figure(), i);
             parameters.putAll(figure.frozenByPublication(parameters, LocalDate.now()));
             JsonNode answer = json.valueToTree(figures.answer(figure, query(parameters, position)).json());
-            jdbc.update("INSERT INTO publication_figure (publication_id, index, figure, parameters, answer, "
-                    + "public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)", id, i, figure.name(),
+            jdbc.update("""
+                    INSERT INTO publication_figure (publication_id, index, figure, parameters, answer,
+                    public_answer) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)""", id, i, figure.name(),
                     write(parameters), write(answer), write(AnswerProtection.protect(answer)));
         }
         return find(id, View.UNPROTECTED).orElseThrow();

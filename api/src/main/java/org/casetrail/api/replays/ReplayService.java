@@ -91,14 +91,16 @@ public class ReplayService {
         active.add(id);
         try {
             // The claim: a unique index allows one RUNNING replay per definition version, whichever node asks.
-            jdbc.update("INSERT INTO replay (id, definition_id, version, state, events_total, started_at, owner, "
-                            + "heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())", id, definition.id(),
+            jdbc.update("""
+                            INSERT INTO replay (id, definition_id, version, state, events_total, started_at, owner,
+                            heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())""", id, definition.id(),
                     definition.version(), Replay.State.RUNNING.name(), ledger.eventCount(),
                     Timestamp.from(Instant.now()), node);
         } catch (DuplicateKeyException running) {
             active.remove(id);
-            List<UUID> other = jdbc.queryForList("SELECT id FROM replay WHERE definition_id = ? AND version = ? "
-                    + "AND state = ?", UUID.class, definition.id(), definition.version(), Replay.State.RUNNING.name());
+            List<UUID> other = jdbc.queryForList("""
+                    SELECT id FROM replay WHERE definition_id = ? AND version = ?
+                    AND state = ?""", UUID.class, definition.id(), definition.version(), Replay.State.RUNNING.name());
             throw new ReplayAlreadyRunningException(definition, other.isEmpty() ? null : other.get(0));
         }
         models.startBuilding(definition);
@@ -159,9 +161,10 @@ public class ReplayService {
     }
 
     private synchronized void claimStale() {
-        for (UUID id : jdbc.queryForList("UPDATE replay SET owner = ?, heartbeat_at = now() WHERE state = ? "
-                + "AND NOT (id::text = ANY (?::text[])) AND (owner IS NULL OR owner = ? OR heartbeat_at < now() - "
-                + "make_interval(secs => ?)) RETURNING id", UUID.class, node, Replay.State.RUNNING.name(),
+        for (UUID id : jdbc.queryForList("""
+                UPDATE replay SET owner = ?, heartbeat_at = now() WHERE state = ?
+                AND NOT (id::text = ANY (?::text[])) AND (owner IS NULL OR owner = ? OR heartbeat_at < now() -
+                make_interval(secs => ?)) RETURNING id""", UUID.class, node, Replay.State.RUNNING.name(),
                 active.stream().map(UUID::toString).toArray(String[]::new), node, STALE_SECONDS)) {
             log.info("Resuming replay {} from its checkpoint", id);
             submit(id);
@@ -197,8 +200,9 @@ public class ReplayService {
     }
 
     private void run(UUID id) {
-        Progress progress = jdbc.queryForObject("SELECT definition_id, version, checkpoint_case FROM replay "
-                + "WHERE id = ?", (row, i) -> new Progress(row.getString(1), row.getInt(2), row.getString(3)), id);
+        Progress progress = jdbc.queryForObject("""
+                SELECT definition_id, version, checkpoint_case FROM replay
+                WHERE id = ?""", (row, i) -> new Progress(row.getString(1), row.getInt(2), row.getString(3)), id);
         Definition definition = definitions.find(progress.definitionId(), progress.version()).orElseThrow();
         long startedAt = ledger.head();
         try {

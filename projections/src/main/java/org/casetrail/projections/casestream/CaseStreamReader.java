@@ -3,6 +3,7 @@ package org.casetrail.projections.casestream;
 import java.time.Instant;
 import java.util.List;
 
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -10,6 +11,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.events.CaseEvent;
+import org.casetrail.projections.jdbc.EventTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,6 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * does not expose.
  */
 public class CaseStreamReader {
+
+    private static final EventSchema EVENTS = EventTables.SCHEMA;
+    private static final String READ_STREAM = """
+            SELECT %s, %s, %s, %s, %s, %s, %s, %s FROM %s
+            WHERE %s = ? AND %s = ? ORDER BY %s""".formatted(EVENTS.globalIndexColumn(), EVENTS.timestampColumn(),
+            EVENTS.sequenceNumberColumn(), EVENTS.eventIdentifierColumn(), EVENTS.payloadTypeColumn(),
+            EVENTS.payloadRevisionColumn(), EVENTS.payloadColumn(), EVENTS.metaDataColumn(), EVENTS.domainEventTable(),
+            EVENTS.aggregateIdentifierColumn(), EVENTS.typeColumn(), EVENTS.sequenceNumberColumn());
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -28,16 +38,13 @@ public class CaseStreamReader {
 
     /** The case's events in stream order; empty when no such case exists. */
     public List<StoredCaseEvent> read(String caseRef) {
-        return jdbc.query("SELECT global_index, time_stamp, sequence_number, event_identifier, payload_type, "
-                        + "payload_revision, payload, meta_data FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? AND type = ? ORDER BY sequence_number",
-                (row, i) -> new StoredCaseEvent(row.getLong("global_index"),
-                        Instant.parse(row.getString("time_stamp")), row.getLong("sequence_number"),
-                        row.getString("event_identifier"),
-                        serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
-                                new SimpleSerializedType(row.getString("payload_type"),
-                                        row.getString("payload_revision")))),
-                        metaData(row.getBytes("meta_data"))),
+        return jdbc.query(READ_STREAM, (row, i) -> new StoredCaseEvent(row.getLong(EVENTS.globalIndexColumn()),
+                        Instant.parse(row.getString(EVENTS.timestampColumn())),
+                        row.getLong(EVENTS.sequenceNumberColumn()), row.getString(EVENTS.eventIdentifierColumn()),
+                        serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(EVENTS.payloadColumn()),
+                                byte[].class, new SimpleSerializedType(row.getString(EVENTS.payloadTypeColumn()),
+                                        row.getString(EVENTS.payloadRevisionColumn())))),
+                        metaData(row.getBytes(EVENTS.metaDataColumn()))),
                 caseRef, CaseAggregate.class.getSimpleName());
     }
 

@@ -9,11 +9,13 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.core.caseledger.events.RowFields;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
+import org.casetrail.projections.jdbc.EventTables;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +29,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @ProcessingGroup(LedgerIndexProjection.PROCESSING_GROUP)
 public class LedgerIndexProjection {
+
+    private static final EventSchema EVENTS = EventTables.SCHEMA;
+    /** Each pending event's global position, by its case and sequence number: one index probe per event. */
+    private static final String POSITIONS = """
+            SELECT e.%1$s, e.%2$s FROM unnest(?::varchar[], ?::bigint[]) AS k(aggregate, seq)
+            CROSS JOIN LATERAL (SELECT %1$s, %2$s FROM %3$s
+            WHERE %4$s = k.aggregate AND %5$s = k.seq LIMIT 1) e""".formatted(EVENTS.eventIdentifierColumn(),
+            EVENTS.globalIndexColumn(), EVENTS.domainEventTable(), EVENTS.aggregateIdentifierColumn(),
+            EVENTS.sequenceNumberColumn());
 
     public static final String PROCESSING_GROUP = "ledger-index";
     private static final String PENDING = LedgerIndexProjection.class.getName() + ".pending";
@@ -134,11 +145,8 @@ public class LedgerIndexProjection {
     private Map<String, Long> positions(List<Pending> batch) {
         Map<String, Long> positions = new HashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement statement = ArrayParameter.prepare(connection,
-                    "SELECT e.event_identifier, e.global_index FROM unnest(?::varchar[], ?::bigint[]) AS k(aggregate, seq)"
-                            + " CROSS JOIN LATERAL (SELECT event_identifier, global_index FROM domain_event_entry"
-                            + " WHERE aggregate_identifier = k.aggregate AND sequence_number = k.seq LIMIT 1) e", 1,
-                    "varchar", batch.stream().map(Pending::aggregateId).toList());
+            PreparedStatement statement = ArrayParameter.prepare(connection, POSITIONS, 1, "varchar",
+                    batch.stream().map(Pending::aggregateId).toList());
             statement.setArray(2, connection.createArrayOf("bigint",
                     batch.stream().map(Pending::sequenceNumber).toArray()));
             return statement;

@@ -48,8 +48,9 @@ public class DefinitionModels {
 
     /** Starts (or restarts) building a model: whatever it held is cleared. */
     public void startBuilding(Definition definition) {
-        jdbc.update("INSERT INTO definition_model (definition_id, version, state, position) VALUES (?, ?, ?, NULL) "
-                        + "ON CONFLICT (definition_id, version) DO UPDATE SET state = EXCLUDED.state, position = NULL",
+        jdbc.update("""
+                        INSERT INTO definition_model (definition_id, version, state, position) VALUES (?, ?, ?, NULL)
+                        ON CONFLICT (definition_id, version) DO UPDATE SET state = EXCLUDED.state, position = NULL""",
                 definition.id(), definition.version(), State.BUILDING.name());
         jdbc.update("DELETE FROM definition_suspect WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
@@ -81,8 +82,9 @@ public class DefinitionModels {
     }
 
     public void advance(Model model, long position) {
-        jdbc.update("UPDATE definition_model SET position = greatest(coalesce(position, 0), ?) "
-                + "WHERE definition_id = ? AND version = ?", position, model.definitionId(), model.version());
+        jdbc.update("""
+                UPDATE definition_model SET position = greatest(coalesce(position, 0), ?)
+                WHERE definition_id = ? AND version = ?""", position, model.definitionId(), model.version());
     }
 
     /** Replaces what the model holds of these cases with what they are now. */
