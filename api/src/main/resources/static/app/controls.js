@@ -47,9 +47,24 @@ export function groupByFieldset(allowed, value) {
     }));
 }
 
+/** The URL's word for a figure's own parameter whose default was cleared on purpose (cold cases of any operation). */
+const ANY = 'any';
+
+/** A figure's own parameter as asked: the URL's value, else its default; null when cleared. */
+export function ownValue(p, state) {
+  const v = state[p.name] ?? p.default;
+  return v === ANY ? null : v;
+}
+
+/** A form's patch with each own parameter that has a default and was left empty kept empty, as "any". */
+export function keepCleared(figure, patch) {
+  for (const o of figure.own ?? []) if (o.default && patch[o.name] === '') patch[o.name] = ANY;
+  return patch;
+}
+
 /** A figure's own parameter as a control. */
 export function ownControl(p, state) {
-  const value = state[p.name] ?? p.default ?? '';
+  const value = ownValue(p, state) ?? '';
   if (p.type === 'date') return field(p.label, input(p.name, 'date', value), p.hint ?? 'leave empty for today');
   if (p.type === 'text') return field(p.label, input(p.name, 'text', value, { pattern: p.pattern, autocomplete: 'off' }));
   return field(p.label, select(p.name, p.options, value || p.options[0].value));
@@ -90,7 +105,7 @@ export function liveControls(figure, state, defs) {
         }, 'Use the latest position'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const patch = readForm(form, names);
+    const patch = keepCleared(figure, readForm(form, names));
     if (!patch.groupBy) patch.groupBy = 'none';
     setState(patch);
   });

@@ -1,8 +1,11 @@
 // Small modal dialogs that ask for one line of text: the reason for reading case-level data (it goes to the access
 // log), or a publication's name. Native <dialog>: focus is kept inside and Escape cancels.
 import { h, uid } from './dom.js';
+import { onAuthChange } from './auth.js';
 
+// The last reason given, offered again to the same reader; never to the next one who signs in.
 let lastReason = '';
+onAuthChange(() => { lastReason = ''; });
 
 /**
  * Ask for one line. Resolves to the text, or null when cancelled.

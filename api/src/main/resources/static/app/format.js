@@ -117,3 +117,8 @@ export function windowText(from, to) {
 export function isSyntheticText(text) {
   return typeof text === 'string' && /SYNTHETIC/i.test(text);
 }
+
+/** Text for ECharts' HTML tooltips: what the API says is shown, never read as markup. */
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

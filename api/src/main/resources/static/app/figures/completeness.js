@@ -1,6 +1,6 @@
 // Ethnicity recording completeness (SEMANTICS 6.6): of the suspects, how many have self-defined ethnicity, only
 // officer-defined, or neither. By force it is drawn as a tile map of the 43 forces (a grid, not boundaries).
-import { fieldCell, keyLabel, display, percent, integer, label } from '../format.js';
+import { fieldCell, keyLabel, display, percent, integer, label, escapeHtml } from '../format.js';
 import { tooltip, INK, SEQUENTIAL, inkOn } from '../charts.js';
 import { FORCES, GRID, forceName } from '../forces.js';
 import { groupDims, dimColumns, dimValues, chartTitle, STAGE_OPTIONS } from './common.js';
@@ -77,7 +77,7 @@ function tileMap(groups, year, stage, synthetic) {
     description,
     option: {
       title: chartTitle(`Share of suspects with ethnicity recorded, by force${year ? `, ${year}` : ''}`, synthetic, 'tile map: each tile one force, placed roughly where it is'),
-      tooltip: tooltip({ formatter: (p) => p.data.tip }),
+      tooltip: tooltip({ formatter: (p) => escapeHtml(p.data.tip) }),
       grid: { left: 0, top: 70, width: GRID.cols * 92, height: GRID.rows * 56 },
       xAxis: { type: 'category', data: [...Array(GRID.cols).keys()], show: false },
       yAxis: { type: 'category', data: [...Array(GRID.rows).keys()], inverse: true, show: false },

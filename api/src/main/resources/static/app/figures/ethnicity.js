@@ -1,6 +1,6 @@
 // Ethnicity (SEMANTICS 6.6): suspects by ethnicity and the suspect x victim matrix of (suspect, victim) pairs.
 // "Not recorded" is a category of its own, always shown, never shared out.
-import { fieldCell, cell, label, keyLabel, display, integer } from '../format.js';
+import { fieldCell, cell, label, keyLabel, display, integer, escapeHtml } from '../format.js';
 import { axisCommon, tooltip, INK, SEQUENTIAL, inkOn } from '../charts.js';
 import { groupDims, dimColumns, dimValues, groupsOf, groupSelect, pickGroup, chartTitle, STAGE_OPTIONS } from './common.js';
 
@@ -40,7 +40,7 @@ export const ethnicity = {
   build(answer, { state, synthetic }) {
     const groups = groupsOf(answer, ['suspects', 'pairs']);
     const dims = groupDims(groups);
-    const g = pickGroup(groups, state.group);
+    const g = pickGroup(groups, state.group) ?? { key: {}, suspects: [], pairs: [] };
     const suspectCats = ordered([...groups.flatMap((x) => (x.suspects ?? []).map((s) => s.suspectEthnicity)), NOT_RECORDED]);
     const pairSuspectCats = ordered([...(g.pairs ?? []).map((p) => p.suspectEthnicity), NOT_RECORDED]);
     const victimCats = ordered([...(g.pairs ?? []).map((p) => p.victimEthnicity), NOT_RECORDED]);
@@ -103,7 +103,7 @@ function heatmap(g, rows, cols, synthetic) {
     description,
     option: {
       title: chartTitle('Pairs by suspect ethnicity (rows) and victim ethnicity (columns)', synthetic, keyLabel(g.key) === 'All' ? null : keyLabel(g.key)),
-      tooltip: tooltip({ formatter: (p) => `Suspect ${rows[p.value[1]]}, victim ${cols[p.value[0]]}: ${p.data.label.formatter}` }),
+      tooltip: tooltip({ formatter: (p) => escapeHtml(`Suspect ${rows[p.value[1]]}, victim ${cols[p.value[0]]}: ${p.data.label.formatter}`) }),
       grid: { left: 20, right: 96, top: 64, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: cols, name: 'victim ethnicity', nameLocation: 'middle', nameGap: 34, ...axisCommon, splitArea: { show: false }, axisLabel: { color: INK, interval: 0, hideOverlap: false } },
       yAxis: { type: 'category', data: rows, inverse: true, name: 'suspect', ...axisCommon },

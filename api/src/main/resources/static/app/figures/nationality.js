@@ -31,7 +31,7 @@ export const nationality = {
       columns: [...dimColumns(dims), { key: 'cat', label: 'Nationality' }, { key: 'count', label: 'Suspects', numeric: true }],
       rows: groups.flatMap((g) => cats.map((cat) => ({ ...dimValues(g.key, dims), cat, count: cellOf(g, cat) }))),
     };
-    const g = pickGroup(groups, state.group);
+    const g = pickGroup(groups, state.group) ?? { key: {}, suspects: [] };
     const total = cats.reduce((a, c) => a + (cellOf(g, c).value ?? 0), 0);
     const nr = cellOf(g, 'Not recorded').value ?? 0;
     return {

@@ -5,7 +5,7 @@ import { getJson, getFile } from '../api.js';
 import { setState } from '../url-state.js';
 import { readsFigures } from '../auth.js';
 import { loadDefinitions } from '../definitions.js';
-import { definitionSelect, forceSelect, groupByFieldset, ownControl, readForm, select } from '../controls.js';
+import { definitionSelect, forceSelect, groupByFieldset, keepCleared, ownControl, ownValue, readForm, select } from '../controls.js';
 import { figurePanel } from '../figure-panel.js';
 import { FIGURE_BY_NAME } from '../figures/index.js';
 import { groupDims } from '../figures/common.js';
@@ -34,7 +34,7 @@ function params(state, figure) {
   const p = { figure: figure.name };
   for (const k of ['a', 'b', 'definition', 'position', 'force', ...SIDE_FIELDS.flatMap((f) => [`a.${f}`, `b.${f}`])]) if (state[k]) p[k] = state[k];
   if (state.groupBy && state.groupBy !== 'none') p.groupBy = state.groupBy;
-  for (const o of figure.own ?? []) { const v = state[o.name] ?? o.default; if (v) p[o.name] = v; }
+  for (const o of figure.own ?? []) { const v = ownValue(o, state); if (v) p[o.name] = v; }
   return p;
 }
 
@@ -58,7 +58,7 @@ function controlsFor(figure, state, defs) {
         h('button', { type: 'button', class: 'secondary', onclick: () => setState({ position: null }) }, 'Use the latest position'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const patch = readForm(form, names);
+    const patch = keepCleared(figure, readForm(form, names));
     setState({ ...patch, measure: null, row: null });
   });
   figSelect.addEventListener('change', () => setState({ figure: figSelect.value, measure: null, row: null }));
@@ -141,7 +141,7 @@ function buildComparison(answer, state, figure) {
       const kind = /rate|share|cumulative/i.test(measure) ? 'rate' : /mean/i.test(measure) ? 'decimal' : 'count';
       return {
         row: rowLabel(r), a: cell(c.a, { kind }), b: cell(c.b, { kind }),
-        difference: cell(c.difference, { kind: kind === 'count' ? 'signed' : kind === 'rate' ? 'decimal' : kind }),
+        difference: cell(c.difference, { kind: kind === 'count' ? 'signed' : kind === 'rate' ? 'ratio' : kind }),
         ratio: cell(c.ratio, { kind: 'ratio', missing: c.a === 0 ? 'z' : 'x' }),
       };
     }),

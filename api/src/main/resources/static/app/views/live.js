@@ -3,9 +3,9 @@
 import { h, clear } from '../dom.js';
 import { getJson, getFile, postJson } from '../api.js';
 import { setState } from '../url-state.js';
-import { hasRole, readsFigures } from '../auth.js';
+import { hasRole, readsFigures, onAuthChange } from '../auth.js';
 import { loadDefinitions } from '../definitions.js';
-import { liveControls } from '../controls.js';
+import { liveControls, ownValue } from '../controls.js';
 import { figurePanel } from '../figure-panel.js';
 import { completenessLine } from '../figures/completeness.js';
 import { downloadBlob, fileName } from '../csv.js';
@@ -18,6 +18,7 @@ import { setBusy } from '../status.js';
 
 const COMMON = ['definition', 'from', 'to', 'asOf', 'position', 'force'];
 let cached = null; // { key, answer, companion }
+onAuthChange(() => { cached = null; }); // an answer is one reader's
 
 /** The API parameters of a figure for this state. */
 export function requestParams(figure, state) {
@@ -27,15 +28,15 @@ export function requestParams(figure, state) {
   const groupBy = state.groupBy ?? figure.defaultGroupBy;
   if (groupBy && groupBy !== 'none') p.groupBy = groupBy;
   for (const o of figure.own ?? []) {
-    const v = state[o.name] ?? o.default;
+    const v = ownValue(o, state);
     if (v) p[o.name] = v;
   }
   Object.assign(p, figure.fixed ?? {});
   return p;
 }
 
-function keyOf(params) {
-  return JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
+function keyOf(figure, params) {
+  return JSON.stringify([figure.endpoint, ...Object.keys(params).sort().map((k) => [k, params[k]])]);
 }
 
 /**
@@ -56,7 +57,7 @@ async function askFigure(figure, params, signal) {
     companion = await completenessAt(String(answer.position));
   }
   const pinned = { ...params, position: String(answer.position) };
-  return { key: keyOf(pinned), answer, companion, params: pinned };
+  return { key: keyOf(figure, pinned), answer, companion, params: pinned };
 }
 
 export async function renderLive(figure, state, { controls, view, signal }) {
@@ -66,7 +67,7 @@ export async function renderLive(figure, state, { controls, view, signal }) {
     return;
   }
   const params = requestParams(figure, state);
-  let entry = cached && cached.key === keyOf(params) ? cached : null;
+  let entry = cached && cached.key === keyOf(figure, params) ? cached : null;
   // Asked at once, while the definitions for the form load.
   const pending = entry ? null : askFigure(figure, params, signal);
   pending?.catch(() => {}); // its failure is reported where it is awaited, below

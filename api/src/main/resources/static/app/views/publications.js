@@ -40,7 +40,7 @@ async function listPublications(signal) {
       revised: p.revised, position: p.position, figures: p.figures,
     }));
   } catch (e) {
-    if (e instanceof ApiError && [401, 403, 404, 405].includes(e.status)) { listMissing = true; return null; }
+    if (e instanceof ApiError && [404, 405].includes(e.status)) { listMissing = true; return null; }
     throw e;
   }
 }
@@ -214,8 +214,8 @@ function revisionsSection(rev, signedIn, synthetic) {
         const row = {};
         for (const d of dims) { const v = c.labels?.[d]; row[`l:${d}`] = v == null ? '' : d === 'force' ? forceName(v) : d === 'stage' ? label(v) : String(v); }
         row.then = cell(c.then, { figureId: c.figureIdThen, suppressed: isSuppressed(c, 'then') });
-        row.now = cell(c.now, { figureId: c.figureIdThen, suppressed: isSuppressed(c, 'now') });
-        row.difference = cell(c.difference, { figureId: c.figureIdThen, suppressed: isSuppressed(c, 'difference'), kind: 'signed' });
+        row.now = cell(c.now, { figureId: c.figureIdNow, suppressed: isSuppressed(c, 'now') });
+        row.difference = cell(c.difference, { suppressed: isSuppressed(c, 'difference'), kind: 'signed' });
         if ('movedBy' in c) row.movedBy = movedByText(c.movedBy) || 'nothing';
         return row;
       }),

@@ -8,10 +8,12 @@ import { loadDefinitions } from '../definitions.js';
 import { integer, dateTime } from '../format.js';
 
 let timer = null;
+let polling = 0; // which watch is current: a poll answered after the view changed sets no new timer
 
 export function stopPolling() {
   if (timer) clearTimeout(timer);
   timer = null;
+  polling += 1;
 }
 
 function rules(d) {
@@ -65,8 +67,10 @@ async function start(d, progress) {
 
 async function poll(id, progress) {
   stopPolling();
+  const mine = polling;
   try {
     const r = await getJson(`/api/v1/replays/${encodeURIComponent(id)}`);
+    if (mine !== polling) return;
     const labelId = uid('pl');
     clear(progress).append(
       h('p', { id: labelId }, `Replay of ${r.definition?.id}@${r.definition?.version}: ${r.state.toLowerCase()}, ${integer(r.eventsDone)} of ${integer(r.eventsTotal)} events`

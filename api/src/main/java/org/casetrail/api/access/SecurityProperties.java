@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *              {@code CASETRAIL_SECURITY_USERS_ALICE_PASSWORD} and {@code CASETRAIL_SECURITY_USERS_ALICE_ROLES}
  */
 @ConfigurationProperties("casetrail.security")
-public record SecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt, @DefaultValue Cors cors,
+record SecurityProperties(Map<String, User> users, @DefaultValue Jwt jwt, @DefaultValue Cors cors,
                                  @DefaultValue RateLimit rateLimit) {
 
     public SecurityProperties {

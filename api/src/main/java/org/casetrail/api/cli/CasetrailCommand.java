@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
                 + "Run without a command to start the server.",
         subcommands = {ImportCommand.class, ImportPoliceUkCommand.class, GenerateCommand.class,
                 HashPasswordCommand.class, BenchmarkCommand.class})
-public class CasetrailCommand {
+class CasetrailCommand {
 }

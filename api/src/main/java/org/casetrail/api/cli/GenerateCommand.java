@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a synthetic case history as a pipeline event CSV: the same seed and size always give "
                 + "the same file. Its figures are synthetic and must be presented as such.")
-public class GenerateCommand implements Callable<Integer> {
+class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--cases", defaultValue = "10000", description = "How many cases (default ${DEFAULT-VALUE}).")
     int cases;

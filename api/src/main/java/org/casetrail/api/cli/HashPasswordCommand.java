@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hash-password", mixinStandardHelpOptions = true,
         description = "Read a password (typed twice at a terminal, or one line on standard input) and print its hash "
                 + "for casetrail.security.users.<name>.password, e.g. {bcrypt}$2a$10$...")
-public class HashPasswordCommand implements Callable<Integer> {
+class HashPasswordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {

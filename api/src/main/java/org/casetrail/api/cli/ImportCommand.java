@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a pipeline event CSV (SEMANTICS section 3). The whole file is checked first; if any "
                 + "row is invalid nothing is applied and every error is listed. Exit code 0: applied; 1: rejected.")
-public class ImportCommand implements Callable<Integer> {
+class ImportCommand implements Callable<Integer> {
 
     private static final int ERRORS_SHOWN = 100;
 

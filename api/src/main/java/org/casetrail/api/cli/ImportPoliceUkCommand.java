@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import-police-uk", mixinStandardHelpOptions = true,
         description = "Import data.police.uk street and outcomes files (a folder, a zip, or one CSV). Exit code 0: "
                 + "applied; 1: rejected.")
-public class ImportPoliceUkCommand implements Callable<Integer> {
+class ImportPoliceUkCommand implements Callable<Integer> {
 
     @Option(names = "--source", defaultValue = PoliceUkImportService.DEFAULT_SOURCE,
             description = "The import's source (default ${DEFAULT-VALUE}).")

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * no event is lost; a refusal by the case's rules is non-transient and is not repeated.
  */
 @Configuration(proxyBeanMethods = false)
-public class CommandConfiguration {
+class CommandConfiguration {
 
     private static final int RETRIES = 8;
     private static final int RETRY_INTERVAL_MILLIS = 20;

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * the snake_case tables Flyway creates (db/migration/V1).
  */
 @Configuration(proxyBeanMethods = false)
-public class EventStoreConfiguration {
+class EventStoreConfiguration {
 
     /** PostgreSQL's unique_violation; Axon's default resolver only knows the JDBC exception PostgreSQL never throws. */
     private static final String UNIQUE_VIOLATION = "23505";

@@ -18,7 +18,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * empty, and writing them doubled the size of every payload.
  */
 @Configuration(proxyBeanMethods = false)
-public class JacksonConfiguration {
+class JacksonConfiguration {
 
     @Bean
     @Primary

@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 /** Makes {@link Limits} available to the server and the command line alike. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Limits.class)
-public class LimitsConfiguration {
+class LimitsConfiguration {
 }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The read side: projections live in their own module without Spring stereotypes, so they are wired here. */
 @Configuration(proxyBeanMethods = false)
-public class ProjectionConfiguration {
+class ProjectionConfiguration {
 
     @Bean
     public LedgerIndexProjection ledgerIndexProjection(JdbcTemplate jdbc) {

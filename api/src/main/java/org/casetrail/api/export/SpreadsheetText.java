@@ -5,7 +5,7 @@ package org.casetrail.api.export;
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe, which spreadsheets
  * read as "this is text". Numbers are written as numbers and never pass through here.
  */
-public final class SpreadsheetText {
+final class SpreadsheetText {
 
     private SpreadsheetText() {
     }

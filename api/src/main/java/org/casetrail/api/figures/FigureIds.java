@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * is recorded once in {@code figure_query}, in the form a request gives it, so that a trace can ask it again.
  */
 @Component
-public class FigureIds {
+class FigureIds {
 
     private static final TypeReference<TreeMap<String, String>> PARAMETERS = new TypeReference<>() {
     };

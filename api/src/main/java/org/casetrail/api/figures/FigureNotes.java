@@ -10,7 +10,7 @@ import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.catalog.FigureTable;
 
 /** What every figure's table states beside its numbers: the definition and its rules, the cut, the symbols. */
-public final class FigureNotes {
+final class FigureNotes {
 
     private FigureNotes() {
     }

@@ -25,7 +25,7 @@ import org.casetrail.projections.figures.FigureScope;
  * The query parameters of a figure endpoint, read and checked: each problem is an error naming its parameter, and a
  * parameter the endpoint does not take is refused rather than silently ignored.
  */
-public final class FigureRequest {
+final class FigureRequest {
 
     /** The parameters every figure endpoint takes, by name. */
     public static final Set<String> COMMON = FigureParameter.COMMON.stream().map(FigureParameter::name)

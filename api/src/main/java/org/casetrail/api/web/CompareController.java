@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
+import org.casetrail.api.config.Limits;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.api.figures.FigureComparison;
 import org.casetrail.api.figures.FigureService;
@@ -50,13 +54,25 @@ class CompareController {
     private final DefinitionCatalog definitions;
     private final LedgerCaseSource ledger;
     private final FigureRendering rendering;
+    /** Side b's computations: as many at once as ledger figures may run (the rest queue). */
+    private final ExecutorService sides;
 
     CompareController(FigureService figures, DefinitionCatalog definitions, LedgerCaseSource ledger,
-                      FigureRendering rendering) {
+                      FigureRendering rendering, Limits limits) {
         this.figures = figures;
         this.definitions = definitions;
         this.ledger = ledger;
         this.rendering = rendering;
+        this.sides = Executors.newFixedThreadPool(limits.concurrentFigures(), work -> {
+            Thread thread = new Thread(work, "compare-side");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        sides.shutdownNow();
     }
 
     @Operation(summary = "One figure computed twice, side by side (SEMANTICS 6.8)",
@@ -77,7 +93,9 @@ class CompareController {
         Map<String, String[]> sideA = side(parameters, "a");
         Map<String, String[]> sideB = side(parameters, "b");
         String[] definition = parameters.get("definition");
-        if (!parameters.containsKey("position")) {
+        String[] pinned = parameters.get("position");
+        if (pinned == null || pinned.length == 0 || pinned[0].isBlank()) {
+            // Both sides at one position: the head now, whatever is stored while they are computed.
             parameters.put("position", new String[]{String.valueOf(ledger.head())});
         }
         String name = figure == null ? "funnel" : figure[0];
@@ -85,11 +103,19 @@ class CompareController {
                 "figure", "figure is one of " + FigureCatalog.names() + "; not '" + name + "'"));
         Map<String, String[]> askedA = withSide(parameters, sideA, a != null ? a : definition, "a");
         Map<String, String[]> askedB = withSide(parameters, sideB, b != null ? b : definition, "b");
-        // The two sides read the ledger at once: each is one pass over the cases, and the machine has the cores.
-        CompletableFuture<Computed> rightAsked = CompletableFuture.supplyAsync(() -> compute(declared, "b", askedB));
-        Computed left = compute(declared, "a", askedA);
+        // The two sides read the ledger at once, each one pass over the cases, on threads of their own (not the
+        // common pool, which a side waiting for a ledger read would hold up).
+        CompletableFuture<Computed> rightAsked = CompletableFuture.supplyAsync(() -> compute(declared, "b", askedB),
+                sides);
+        Computed left;
+        try {
+            left = compute(declared, "a", askedA);
+        } catch (RuntimeException failed) {
+            rightAsked.cancel(false);
+            throw failed;
+        }
         Computed right = joined(rightAsked);
-        long position = Long.parseLong(parameters.get("position")[0]);
+        long position = left.position();
         Comparison comparison = new Comparison(name, left.side(), right.side(), position,
                 FigureComparison.compare(left.table(), right.table()));
         return rendering.render(request, comparison, () -> {
@@ -104,7 +130,7 @@ class CompareController {
         });
     }
 
-    private record Computed(Side side, FigureTable table) {
+    private record Computed(Side side, FigureTable table, long position) {
     }
 
     /** The other side's answer, or the very error it failed with (a bad parameter stays a 400 naming it). */
@@ -161,6 +187,7 @@ class CompareController {
                 own.put(name, parameters.get(name)[0]);
             }
         });
-        return new Computed(new Side(definition.id(), definition.version(), own), answer.table().apply(definition));
+        return new Computed(new Side(definition.id(), definition.version(), own), answer.table().apply(definition),
+                answer.json().position());
     }
 }

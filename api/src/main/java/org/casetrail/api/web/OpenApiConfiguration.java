@@ -33,7 +33,7 @@ import org.springframework.http.HttpMethod;
 
 /** The OpenAPI document at /v3/api-docs: the API's description and the parameters every figure endpoint takes. */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiConfiguration {
+class OpenApiConfiguration {
 
     private static final String BASIC = "basicAuth";
     private static final String BEARER = "bearerAuth";

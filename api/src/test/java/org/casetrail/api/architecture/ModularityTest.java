@@ -1,11 +1,17 @@
 package org.casetrail.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -13,6 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 /** The boundaries the folder tree promises, held by ArchUnit on the compiled classes of all three modules. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModularityTest {
+
+    private static final DescribedPredicate<JavaClass> MAIN_CLASSES = DescribedPredicate.describe("main classes",
+            type -> type.getSource().map(source -> !source.getUri().toString().contains("test-classes"))
+                    .orElse(false));
 
     private JavaClasses classes;
 
@@ -51,6 +61,36 @@ class ModularityTest {
         noClasses().that().resideInAPackage("org.casetrail.api..").and().resideOutsideOfPackage("org.casetrail.api.web..")
                 .should().dependOnClassesThat().resideInAPackage("org.casetrail.api.web..")
                 .check(classes);
+    }
+
+    /**
+     * A feature's internals stay inside it: a class is public only when another package uses it, tests included
+     * (Spring reaches package-private beans and handlers without it).
+     */
+    @Test
+    void a_class_is_public_only_when_another_package_uses_it() {
+        JavaClasses withTests = new ClassFileImporter().importPackages("org.casetrail");
+        classes().that().resideInAnyPackage("org.casetrail.api..", "org.casetrail.projections..")
+                .and(MAIN_CLASSES)
+                .and().arePublic().and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
+                // Its SOURCE is read by web, but the compiler inlines a constant: no dependency is left to see.
+                .and().doNotHaveFullyQualifiedName("org.casetrail.api.demo.DemoDataLoader")
+                .should(new ArchCondition<>("be used from another package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        // A use of one of its nested types (a record it returns, say) is a use of it.
+                        boolean usedElsewhere = withTests.stream()
+                                .filter(own -> own.equals(type) || own.getName().startsWith(type.getName() + "$"))
+                                .flatMap(own -> own.getDirectDependenciesToSelf().stream())
+                                .anyMatch(dependency -> !dependency.getOriginClass().getPackageName()
+                                        .equals(type.getPackageName()));
+                        if (!usedElsewhere) {
+                            events.add(SimpleConditionEvent.violated(type, type.getName()
+                                    + " is public but used only inside its package"));
+                        }
+                    }
+                })
+                .check(withTests);
     }
 
     @Test

@@ -228,6 +228,11 @@ class QuestionsApiIT {
                 .contains("liveCases 0 2", "suspectsAwaitingOutcome 1 3");
         assertThat(get("/api/v1/compare?figure=funnel&a.date=2024-01-01").getBody())
                 .containsEntry("parameter", "a.date");
+        Map<String, Object> blankPosition = get("/api/v1/compare?figure=period-counts&position=").getBody();
+        assertThat(blankPosition).as("a blank position is the head, as if not given")
+                .containsEntry("position", get("/api/v1/period-counts").getBody().get("position"));
+        assertThat(get("/api/v1/compare?figure=period-counts&a.from=someday&b.from=2024-01-01").getBody())
+                .containsEntry("parameter", "a.from");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
  * value, never on a binary floating-point approximation; nearest-rank quantiles; null where there is nothing to compute
  * from.
  */
-public final class Rates {
+final class Rates {
 
     private Rates() {
     }

@@ -14,7 +14,7 @@ import org.casetrail.projections.figures.StageReach;
 import org.casetrail.projections.figures.StageReading;
 
 /** What a definition's current-state model holds of one case: nothing if it does not qualify. */
-public record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects) {
+record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects) {
 
     public record CaseRow(String forceCode, String region, String context, LocalDate openedOn) {
     }
