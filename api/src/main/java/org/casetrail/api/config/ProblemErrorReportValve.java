@@ -12,7 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
  * Tomcat's answer to what it refuses before any servlet sees it (a malformed URL, an encoded slash in a path, a header
  * too long): a problem document instead of Tomcat's HTML page, with nothing about the server in it.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

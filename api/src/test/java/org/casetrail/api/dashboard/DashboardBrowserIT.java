@@ -141,6 +141,10 @@ class DashboardBrowserIT {
         assertThat(allCases).isEqualTo(apiCounts("definition=all-cases&groupBy=force&position=" + pinned));
         assertThat(browser.findElements(By.cssSelector("[data-testid^=chart-] svg"))).as("a chart is drawn")
                 .isNotEmpty();
+        List<String> drawn = browser.findElements(By.cssSelector("[data-testid^=chart-] svg text")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+        assertThat(drawn).as("the chart's bars are labelled with the API's counts")
+                .containsAll(allCases.values().stream().filter(count -> !count.equals("0")).limit(10).toList());
 
         new Select(browser.findElement(By.cssSelector("[data-testid=definition-select]")))
                 .selectByValue("grooming-gangs@1");
