@@ -23,7 +23,11 @@ import org.springframework.context.annotation.Import;
         "casetrail.security.users.auditor.password={noop}" + TestUsers.PASSWORD,
         "casetrail.security.users.auditor.roles=auditor",
         "casetrail.security.users.importer.password={noop}" + TestUsers.PASSWORD,
-        "casetrail.security.users.importer.roles=importer"})
+        "casetrail.security.users.importer.roles=importer",
+        // Spring keeps every test's context open until the JVM ends: each may hold only what it uses, or together
+        // they reach PostgreSQL's 100 connections.
+        "spring.datasource.hikari.minimum-idle=1",
+        "spring.datasource.hikari.idle-timeout=10000"})
 @Import({PostgresTestConfiguration.class, TestUsers.class})
 public @interface IntegrationTest {
 }
