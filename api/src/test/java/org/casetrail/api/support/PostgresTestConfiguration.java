@@ -22,7 +22,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * Real PostgreSQL for every integration test, in a database of its own: a Testcontainers container where a Docker
  * engine answers, otherwise a fresh database on the PostgreSQL server at 127.0.0.1:5432 (override with
  * {@code CASETRAIL_TEST_PG_URL}, {@code CASETRAIL_TEST_PG_USER}, {@code CASETRAIL_TEST_PG_PASSWORD}), dropped when
- * the test JVM exits.
+ * its context closes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
@@ -73,9 +73,18 @@ public class PostgresTestConfiguration {
             String name = "casetrail_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                     .toLowerCase(Locale.ROOT);
             execute(server + "postgres", user, password, "CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() ->
-                    execute(server + "postgres", user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
             return new LocalDatabase(server + name, user, password);
+        }
+
+        /**
+         * Drops the database when its context closes. Spring closes the connection pool first (it depends on this
+         * bean); a JVM shutdown hook of its own would drop it while the pool was still closing, and the pool then
+         * waited for a connection to a database that was gone.
+         */
+        public void close() {
+            int slash = getJdbcUrl.lastIndexOf('/');
+            execute(getJdbcUrl.substring(0, slash + 1) + "postgres", getUsername, getPassword,
+                    "DROP DATABASE IF EXISTS " + getJdbcUrl.substring(slash + 1) + " WITH (FORCE)");
         }
 
         private static void execute(String url, String user, String password, String sql) {
