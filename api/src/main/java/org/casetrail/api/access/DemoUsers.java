@@ -43,7 +43,8 @@ final class DemoUsers implements ApplicationListener<ApplicationReadyEvent> {
             printout.append(String.format("    %-9s %s   roles: %s%n", name, password,
                     String.join(", ", roles.stream().map(Role::label).toList())));
         });
-        printout.append("  e.g. curl -u demo:PASSWORD http://localhost:8080/api/v1/funnel\n");
+        printout.append("  Dashboard: http://localhost:%PORT%/ (sign in at the top right); API, e.g.\n"
+                + "  curl -u demo:PASSWORD http://localhost:%PORT%/api/v1/funnel\n");
     }
 
     List<UserDetails> users() {
@@ -54,7 +55,8 @@ final class DemoUsers implements ApplicationListener<ApplicationReadyEvent> {
     @Override
     public void onApplicationEvent(ApplicationReadyEvent ready) {
         if (!printout.isEmpty()) {
-            System.out.println(printout);
+            System.out.println(printout.toString().replace("%PORT%",
+                    ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080")));
             printout.setLength(0);
         }
     }
