@@ -38,6 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -197,6 +200,27 @@ class DashboardBrowserIT {
                 .hasSizeGreaterThanOrEqualTo((int) Math.min(value, 1));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM access_log WHERE principal = 'auditor' AND reason = ? "
                 + "AND resource = ?", Long.class, "browser test: checking a funnel cell", figureId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_publications_revisions_show_each_number_now_with_the_figure_it_is_now() {
+        String id = jsonOf("/api/v1/publications", null).get(0).path("publicationId").asText();
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.parseMediaType("text/csv"));
+        assertThat(http.withBasicAuth("importer", TestUsers.PASSWORD).postForEntity("/api/v1/imports?source=LATER",
+                new HttpEntity<>("source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,context,"
+                        + "suspect_ref,victim_ref,age,ethnicity,nationality,outcome_type,operation\n"
+                        + "1,LATER-1,CASE_OPENED,2024-01-02,2024-01-03,E23000005,GROUP_CSE,,,,,,,\n", csv),
+                String.class).getStatusCode().is2xxSuccessful()).as("a row stored after the publication").isTrue();
+        Map<String, String> now = new HashMap<>();
+        for (JsonNode cell : jsonOf("/api/v1/publications/" + id + "/revisions?view=public", "auditor")
+                .at("/figures/0/cells")) {
+            assertThat(cell.path("figureIdNow").asText()).isNotEqualTo(cell.path("figureIdThen").asText());
+            now.put(cell.path("figureIdNow").asText(), cell.path("now").isNull() ? "[c]" : cell.path("now").asText());
+        }
+        signIn("auditor");
+        open("/?view=publications&pub=" + id);
+        assertThat(countsByFigureId("Now")).isEqualTo(now);
     }
 
     @Test
