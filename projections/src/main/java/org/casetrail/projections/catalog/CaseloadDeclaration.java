@@ -11,7 +11,7 @@ import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.Dimension;
 
 /** SEMANTICS 6.7: the caseload at one date; no window, and no grouping by year. */
-final class CaseloadDeclaration implements FigureDeclaration<CaseloadDeclaration.Caseload> {
+final class CaseloadDeclaration extends DescribedFigure<CaseloadDeclaration.Caseload> {
 
     record Group(Map<String, Object> key, long liveCases, long suspectsUnderInvestigation,
                  long suspectsAwaitingOutcome, long victimsInLiveCases, String figureId) {
@@ -23,20 +23,10 @@ final class CaseloadDeclaration implements FigureDeclaration<CaseloadDeclaration
 
     private static final List<String> WINDOW = List.of("from", "to");
 
-    @Override
-    public String name() {
-        return "caseload";
-    }
-
-    @Override
-    public String summary() {
-        return "Caseload at a date (SEMANTICS 6.7)";
-    }
-
-    @Override
-    public String description() {
-        return "Live cases, suspects under investigation, suspects awaiting an outcome and victims in live cases on "
-                + "one date; groupBy force, region or context; from and to are not taken";
+    CaseloadDeclaration() {
+        super("caseload", "Caseload at a date (SEMANTICS 6.7)", "Live cases, suspects under investigation, suspects "
+                + "awaiting an outcome and victims in live cases on one date; groupBy force, region or context; from "
+                + "and to are not taken");
     }
 
     @Override

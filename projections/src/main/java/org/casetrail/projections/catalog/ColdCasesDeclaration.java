@@ -8,7 +8,7 @@ import java.util.Map;
 import org.casetrail.projections.figures.ColdCasesFigure;
 
 /** SEMANTICS 6.5: cases reopened (Operation Beaconport and others) and what followed. */
-final class ColdCasesDeclaration implements FigureDeclaration<ColdCasesDeclaration.ColdCases> {
+final class ColdCasesDeclaration extends DescribedFigure<ColdCasesDeclaration.ColdCases> {
 
     record Group(Map<String, Object> key, long reopened, Long medianDaysClosed, long arrestedAfter,
                  long chargedAfter, long convictedAfter, long reclosed, String figureId) {
@@ -18,19 +18,8 @@ final class ColdCasesDeclaration implements FigureDeclaration<ColdCasesDeclarati
                      LocalDate from, LocalDate to, List<Group> groups) implements FigureAnswer {
     }
 
-    @Override
-    public String name() {
-        return "cold-cases";
-    }
-
-    @Override
-    public String summary() {
-        return "Cold cases (SEMANTICS 6.5)";
-    }
-
-    @Override
-    public String description() {
-        return "from and to are on the reopening date";
+    ColdCasesDeclaration() {
+        super("cold-cases", "Cold cases (SEMANTICS 6.5)", "from and to are on the reopening date");
     }
 
     @Override

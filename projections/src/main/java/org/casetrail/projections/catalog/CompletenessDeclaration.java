@@ -11,7 +11,7 @@ import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 
 /** SEMANTICS 6.6: how complete the recording of suspects' ethnicity is. */
-final class CompletenessDeclaration implements FigureDeclaration<CompletenessDeclaration.Completeness> {
+final class CompletenessDeclaration extends DescribedFigure<CompletenessDeclaration.Completeness> {
 
     record Group(Map<String, Object> key, long selfDefined, long officerOnly, long notRecorded, long total,
                  BigDecimal shareRecorded, String figureId) {
@@ -21,19 +21,9 @@ final class CompletenessDeclaration implements FigureDeclaration<CompletenessDec
                         LocalDate from, LocalDate to, List<Group> groups) implements FigureAnswer {
     }
 
-    @Override
-    public String name() {
-        return "ethnicity-completeness";
-    }
-
-    @Override
-    public String path() {
-        return "/ethnicity/completeness";
-    }
-
-    @Override
-    public String summary() {
-        return "How complete ethnicity recording is (SEMANTICS 6.6)";
+    CompletenessDeclaration() {
+        super("ethnicity-completeness", "/ethnicity/completeness",
+                "How complete ethnicity recording is (SEMANTICS 6.6)", "");
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 
 /** SEMANTICS 6.6: suspects and (suspect, victim) pairs by ethnicity, "Not recorded" always shown. */
-final class EthnicityDeclaration implements FigureDeclaration<EthnicityDeclaration.Ethnicity> {
+final class EthnicityDeclaration extends DescribedFigure<EthnicityDeclaration.Ethnicity> {
 
     record Suspects(String suspectEthnicity, long count, String figureId) {
     }
@@ -35,14 +35,8 @@ final class EthnicityDeclaration implements FigureDeclaration<EthnicityDeclarati
         }
     }
 
-    @Override
-    public String name() {
-        return "ethnicity";
-    }
-
-    @Override
-    public String summary() {
-        return "Suspects and (suspect, victim) pairs by ethnicity (SEMANTICS 6.6)";
+    EthnicityDeclaration() {
+        super("ethnicity", "Suspects and (suspect, victim) pairs by ethnicity (SEMANTICS 6.6)", "");
     }
 
     @Override

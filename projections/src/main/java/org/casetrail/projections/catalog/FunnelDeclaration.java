@@ -11,10 +11,10 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.FunnelFigure;
 
 /** SEMANTICS 6.2: the cohort funnel, from the definition's model for the current state of suspects and cases. */
-final class FunnelDeclaration implements FigureDeclaration<FunnelDeclaration.Funnel> {
+final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> {
 
     record StageCount(String stage, long count, long implied, BigDecimal rateFromPrevious, BigDecimal rateFromEntry,
-                  String figureId) {
+                      String figureId) {
     }
 
     record Group(Map<String, Object> key, List<StageCount> stages) {
@@ -24,14 +24,8 @@ final class FunnelDeclaration implements FigureDeclaration<FunnelDeclaration.Fun
                   String unit, LocalDate from, LocalDate to, List<Group> groups) implements FigureAnswer {
     }
 
-    @Override
-    public String name() {
-        return "funnel";
-    }
-
-    @Override
-    public String summary() {
-        return "Cohort funnel (SEMANTICS 6.2)";
+    FunnelDeclaration() {
+        super("funnel", "Cohort funnel (SEMANTICS 6.2)", "");
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.LagsFigure;
 
 /** SEMANTICS 6.4: days from one stage to another, with quantiles, survival and cumulative incidence. */
-final class LagsDeclaration implements FigureDeclaration<LagsDeclaration.Lags> {
+final class LagsDeclaration extends DescribedFigure<LagsDeclaration.Lags> {
 
     record Group(Map<String, Object> key, long population, long completed, long censored, long competing,
                  long undated, long invalid, Long p25, Long p50, Long p75, Long p90, BigDecimal mean,
@@ -28,19 +28,8 @@ final class LagsDeclaration implements FigureDeclaration<LagsDeclaration.Lags> {
                 String end, LocalDate from, LocalDate to, List<Group> groups) implements FigureAnswer {
     }
 
-    @Override
-    public String name() {
-        return "lags";
-    }
-
-    @Override
-    public String summary() {
-        return "Lags (SEMANTICS 6.4)";
-    }
-
-    @Override
-    public String description() {
-        return "asOf is also the censoring date (default: today)";
+    LagsDeclaration() {
+        super("lags", "Lags (SEMANTICS 6.4)", "asOf is also the censoring date (default: today)");
     }
 
     @Override

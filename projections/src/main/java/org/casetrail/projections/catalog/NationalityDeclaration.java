@@ -11,7 +11,7 @@ import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.NationalityFigure;
 
 /** SEMANTICS 6.6: suspects by nationality, UK / non-UK / not recorded, or by code. */
-final class NationalityDeclaration implements FigureDeclaration<NationalityDeclaration.Nationality> {
+final class NationalityDeclaration extends DescribedFigure<NationalityDeclaration.Nationality> {
 
     record Suspects(String nationality, long count, String figureId) {
     }
@@ -31,19 +31,9 @@ final class NationalityDeclaration implements FigureDeclaration<NationalityDecla
         }
     }
 
-    @Override
-    public String name() {
-        return "nationality";
-    }
-
-    @Override
-    public String summary() {
-        return "Suspects by nationality (SEMANTICS 6.6)";
-    }
-
-    @Override
-    public String description() {
-        return "UK (GBR), Non-UK or Not recorded, or by ISO 3166-1 alpha-3 code with level=code";
+    NationalityDeclaration() {
+        super("nationality", "Suspects by nationality (SEMANTICS 6.6)",
+                "UK (GBR), Non-UK or Not recorded, or by ISO 3166-1 alpha-3 code with level=code");
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.PeriodCountsFigure;
 
 /** SEMANTICS 6.3: how many reached each stage within the window, whenever they entered. */
-final class PeriodCountsDeclaration implements FigureDeclaration<PeriodCountsDeclaration.PeriodCounts> {
+final class PeriodCountsDeclaration extends DescribedFigure<PeriodCountsDeclaration.PeriodCounts> {
 
     record Count(String stage, long count, String figureId) {
     }
@@ -21,14 +21,8 @@ final class PeriodCountsDeclaration implements FigureDeclaration<PeriodCountsDec
                         LocalDate from, LocalDate to, List<Group> groups) implements FigureAnswer {
     }
 
-    @Override
-    public String name() {
-        return "period-counts";
-    }
-
-    @Override
-    public String summary() {
-        return "Period counts (SEMANTICS 6.3)";
+    PeriodCountsDeclaration() {
+        super("period-counts", "Period counts (SEMANTICS 6.3)", "");
     }
 
     @Override
