@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.api.support.CsvFiles;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.casetrail.api.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The access log on a database of its own (its chain is tampered with here): what is recorded, with whom, why and
  * from where; and verify naming the first entry that was updated, deleted or swapped.
  */
 @IntegrationTest
-@TestPropertySource(properties = "casetrail.test.database=audit")
+@OwnDatabase("audit")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessLogIT {
 

@@ -19,6 +19,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.casetrail.api.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -51,7 +52,8 @@ import org.springframework.test.context.TestPropertySource;
  * to run; elsewhere they are skipped when the browser is missing.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"casetrail.test.database=dashboard", "casetrail.demo.load=true",
+@OwnDatabase("dashboard")
+@TestPropertySource(properties = {"casetrail.demo.load=true",
         "casetrail.demo.cases=1500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {

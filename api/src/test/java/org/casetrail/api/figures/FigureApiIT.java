@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.casetrail.api.support.FigureNumbers;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -30,14 +31,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The figure endpoints over HTTP on a database of their own (a property only this class sets gives it its own
  * application context), with one small history worked out by hand. Scenarios keep apart by force.
  */
 @IntegrationTest
-@TestPropertySource(properties = "casetrail.test.database=figures")
+@OwnDatabase("figures")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FigureApiIT {
 

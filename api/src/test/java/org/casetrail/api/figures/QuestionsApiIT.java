@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.casetrail.api.support.FigureNumbers;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The figures behind the public questions over HTTP, on a database of their own with a small history worked out by
@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * date, ethnicity by area, nationality, lag curves, and compare with each side's own window.
  */
 @IntegrationTest
-@TestPropertySource(properties = "casetrail.test.database=questions")
+@OwnDatabase("questions")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuestionsApiIT {
 

@@ -19,6 +19,7 @@ import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.importing.ImportService;
 import org.casetrail.api.support.CsvFiles;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.CaseContext;
 import org.casetrail.core.pipeline.Stage;
@@ -42,7 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Replays on a database of their own, in small throttled batches so that one can be stopped half way. */
 @IntegrationTest
-@TestPropertySource(properties = {"casetrail.test.database=replays", "casetrail.replay.cases-per-batch=20",
+@OwnDatabase("replays")
+@TestPropertySource(properties = {"casetrail.replay.cases-per-batch=20",
         "casetrail.replay.throttle-millis=150"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayIT {
