@@ -45,7 +45,8 @@ export async function openTrace(figureId) {
   open({ title: `Trace of figure ${figureId}`, body: h('p', { class: 'loading' }, 'Loading the trace\u2026') });
   setBusy('loading');
   try {
-    const trace = await getJson(`/api/v1/figures/${encodeURIComponent(figureId)}/trace`, {}, { reason });
+    // The first members only: a large figure's whole trace is tens of megabytes; the CSV has every one.
+    const trace = await getJson(`/api/v1/figures/${encodeURIComponent(figureId)}/trace`, { limit: SHOWN }, { reason });
     lastTrace = { trace, reason };
     open({ title: `Trace of figure ${figureId}`, body: traceBody(trace, reason) });
     setBusy('ready');
@@ -71,11 +72,11 @@ function traceBody(t, reason) {
       h('dt', {}, 'Query'), h('dd', {}, params || 'defaults'),
       h('dt', {}, 'Store position'), h('dd', {}, String(t.position ?? '')),
       h('dt', {}, 'Value'), h('dd', {}, t.value == null ? '' : `${integer(t.value)} (the count this figure id traces; rates and statistics in its row are computed from these members)`),
-      h('dt', {}, 'Members counted'), h('dd', {}, integer(members.length)),
+      h('dt', {}, 'Members counted'), h('dd', {}, integer(t.value ?? members.length)),
       h('dt', {}, 'Reason recorded'), h('dd', {}, reason)),
     denominators.length ? h('div', {},
       h('h3', {}, 'Denominators of its rates'),
-      h('ul', {}, denominators.map(([k, d]) => h('li', {}, `${k}: figure ${d.figureId}, value ${integer(d.value)} (${integer((d.contributors ?? []).length)} members)`)))) : null,
+      h('ul', {}, denominators.map(([k, d]) => h('li', {}, `${k}: figure ${d.figureId}, value ${integer(d.value)} (its members are in the CSV)`)))) : null,
     h('div', { class: 'actions' }, h('button', {
       type: 'button', class: 'secondary',
       onclick: async (e) => {
@@ -91,7 +92,7 @@ function traceBody(t, reason) {
         }
       },
     }, 'Download the whole trace (CSV)')),
-    members.length > SHOWN ? h('p', { class: 'note' }, `Showing the first ${SHOWN} of ${integer(members.length)} members; the CSV has every one.`) : null,
+    (t.value ?? 0) > members.length ? h('p', { class: 'note' }, `Showing the first ${integer(members.length)} of ${integer(t.value)} members; the CSV has every one.`) : null,
     h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Members counted' },
       h('table', { class: 'trace-table', dataset: { testid: 'trace-table' } },
         h('caption', {}, `Members counted in figure ${t.figureId}, and the events that put them there. Choose a case to read its whole stream.`),

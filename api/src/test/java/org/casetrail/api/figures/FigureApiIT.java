@@ -284,6 +284,22 @@ class FigureApiIT {
             }
         }
         assertThat(traced).isGreaterThan(40);
+
+        Map<String, Long> funnel = new LinkedHashMap<>();
+        FigureNumbers.collect(get("/api/v1/funnel").getBody(), funnel);
+        String recorded = funnel.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<Map<String, Object>> all = list(get("/api/v1/figures/" + recorded + "/trace").getBody()
+                .get("contributors"));
+        assertThat(all).hasSizeGreaterThan(2);
+        Map<String, Object> page = get("/api/v1/figures/" + recorded + "/trace?offset=1&limit=2").getBody();
+        assertThat(list(page.get("contributors"))).as("a page of the contributors, in the same order")
+                .isEqualTo(all.subList(1, 3));
+        assertThat(((Number) page.get("value")).longValue()).as("value still says how many there are")
+                .isEqualTo(all.size());
+        assertThat(list(get("/api/v1/figures/" + recorded + "/trace?offset=" + all.size()).getBody()
+                .get("contributors"))).isEmpty();
+        assertThat(get("/api/v1/figures/" + recorded + "/trace?limit=0").getBody()).containsEntry("parameter",
+                "limit");
     }
 
     @Test
