@@ -3,22 +3,23 @@ package org.casetrail.api.importing;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 
-/** Tells the import's progress how many bytes of the file have been read. */
+/** Tells someone how many bytes have been read: the import's progress, or the zip's inflated-size limit. */
 final class CountingInputStream extends FilterInputStream {
 
-    private final ImportProgress progress;
+    private final LongConsumer counted;
 
-    CountingInputStream(InputStream in, ImportProgress progress) {
+    CountingInputStream(InputStream in, LongConsumer counted) {
         super(in);
-        this.progress = progress;
+        this.counted = counted;
     }
 
     @Override
     public int read() throws IOException {
         int value = super.read();
         if (value >= 0) {
-            progress.advanced(1);
+            counted.accept(1);
         }
         return value;
     }
@@ -27,7 +28,7 @@ final class CountingInputStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int count = super.read(buffer, offset, length);
         if (count > 0) {
-            progress.advanced(count);
+            counted.accept(count);
         }
         return count;
     }

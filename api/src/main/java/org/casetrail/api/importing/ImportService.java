@@ -96,7 +96,7 @@ public class ImportService {
     private Staged stage(UUID importId, String source, Path file, ErrorCollector errors, ImportProgress progress) {
         long rows = 0;
         long unreadable = 0;
-        try (InputStream in = new CountingInputStream(Files.newInputStream(file), progress);
+        try (InputStream in = new CountingInputStream(Files.newInputStream(file), progress::advanced);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                      .onMalformedInput(CodingErrorAction.REPORT));
              PipelineCsvReader csv = new PipelineCsvReader(reader, source, reference, limits);

@@ -1,6 +1,5 @@
 package org.casetrail.api.importing;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +57,7 @@ public record PoliceUkArchive(List<PoliceUkFile> files, List<String> misnamed, A
                 if (entry.isDirectory() || !entry.getName().endsWith(".csv")) {
                     continue;
                 }
-                PoliceUkFile.of(entry.getName(), () -> new Inflated(zip.getInputStream(entry), inflated,
+                PoliceUkFile.of(entry.getName(), () -> inflated(zip.getInputStream(entry), inflated,
                                 maxInflatedBytes))
                         .ifPresentOrElse(files::add, () -> misnamed.add(entry.getName()));
             }
@@ -81,41 +80,14 @@ public record PoliceUkArchive(List<PoliceUkFile> files, List<String> misnamed, A
         }
     }
 
-    /** Counts the bytes every entry of one zip inflates to, together. */
-    private static final class Inflated extends FilterInputStream {
-        private final AtomicLong inflated;
-        private final long limit;
-
-        Inflated(InputStream in, AtomicLong inflated, long limit) {
-            super(in);
-            this.inflated = inflated;
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
+    /** Counts the bytes every entry of one zip inflates to, together, and refuses the zip past the limit. */
+    private static InputStream inflated(InputStream entry, AtomicLong inflated, long limit) {
+        return new CountingInputStream(entry, n -> {
             if (inflated.addAndGet(n) > limit) {
                 throw new ArchiveTooLargeException("the zip inflates to more than " + limit + " bytes "
                         + "(casetrail.limits.zip-inflated-bytes)");
             }
-        }
+        });
     }
 
     @Override
