@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.casetrail.api.identity.Role;
 import org.casetrail.projections.catalog.FigureCatalog;
+import org.casetrail.projections.catalog.FigureDeclaration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -75,9 +76,14 @@ public final class AccessRules {
             // Imports.
             new Rule(HttpMethod.POST, "/api/v1/imports", IMPORTER),
             new Rule(HttpMethod.POST, "/api/v1/imports/police-uk", IMPORTER)),
-            FigureCatalog.ALL.stream().map(figure -> get("/api/v1" + figure.path(), READERS))).toList();
+            FigureCatalog.ALL.stream().map(figure -> get(endpoint(figure), READERS))).toList();
 
     private AccessRules() {
+    }
+
+    /** Where a figure is served: the controller registers it here, and the API description finds it here. */
+    public static String endpoint(FigureDeclaration<?> figure) {
+        return "/api/v1" + figure.path();
     }
 
     /** The rule for a request, if any (the first that matches). */

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.casetrail.api.access.AccessRules;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.projections.catalog.FigureCatalog;
@@ -31,14 +32,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class FigureController implements SmartInitializingSingleton {
 
     static final String BEAN_NAME = "figureController";
-    static final String PREFIX = "/api/v1";
 
     private final FigureService figures;
     private final DefinitionCatalog definitions;
     private final FigureRendering rendering;
     private final RequestMappingHandlerMapping mappings;
     private final Map<String, FigureDeclaration<?>> byPattern = FigureCatalog.ALL.stream()
-            .collect(Collectors.toMap(figure -> PREFIX + figure.path(), Function.identity()));
+            .collect(Collectors.toMap(AccessRules::endpoint, Function.identity()));
 
     FigureController(FigureService figures, DefinitionCatalog definitions, FigureRendering rendering,
                      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {

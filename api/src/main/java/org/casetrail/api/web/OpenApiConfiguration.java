@@ -114,7 +114,7 @@ class OpenApiConfiguration {
     /** Each figure's operation, described from its declaration: summary, description and every parameter. */
     private static void describeFigures(OpenAPI openApi) {
         for (FigureDeclaration<?> figure : FigureCatalog.ALL) {
-            PathItem item = openApi.getPaths().get("/api/v1" + figure.path());
+            PathItem item = openApi.getPaths().get(AccessRules.endpoint(figure));
             if (item == null || item.getGet() == null) {
                 continue;
             }
