@@ -185,10 +185,11 @@ public class FigureService {
         }
 
         @Override
-        public <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, R> model, CaseFigure<R> caseFigure) {
+        public <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, Optional<R>> model,
+                                                 CaseFigure<R> caseFigure) {
             Optional<Long> head = tracer == CellTracer.NONE ? currentModel() : Optional.empty();
-            return head.map(at -> new Answered<>(new FigureEngine.Computed<>(model.apply(models), null, at),
-                            FigureAnswer.MODEL))
+            return head.flatMap(at -> model.apply(models).map(result -> new Answered<>(
+                            new FigureEngine.Computed<>(result, null, at), FigureAnswer.MODEL)))
                     .orElseGet(() -> new Answered<>(fromLedger(caseFigure, asOf), FigureAnswer.LEDGER));
         }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +24,16 @@ import org.casetrail.api.support.OwnDatabase;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.CaseContext;
 import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.EthnicityFigure;
+import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.models.DefinitionModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +149,72 @@ class ReplayIT {
         assertThat(nonEmpty).as("combinations with members").isGreaterThan(80);
     }
 
+    /**
+     * The model's ethnicity (with its completeness) and nationality against the engine's, for every stage, scheme and
+     * level, over ranges of whole years and whole months; a range of part of a month is left to the ledger.
+     */
+    private void assertCategoriesAgreeWithEngine(Definition definition) {
+        List<List<Dimension>> groupings = List.of(List.of(), List.of(Dimension.FORCE, Dimension.YEAR),
+                List.of(Dimension.REGION, Dimension.CONTEXT));
+        List<LocalDate[]> ranges = List.of(new LocalDate[]{null, null},
+                new LocalDate[]{LocalDate.of(2010, 1, 1), LocalDate.of(2019, 12, 31)},
+                new LocalDate[]{LocalDate.of(2012, 3, 1), LocalDate.of(2018, 7, 31)},
+                new LocalDate[]{null, LocalDate.of(2016, 2, 29)});
+        // Every combination is computed by the engine in one pass over the ledger, then read from the model.
+        Map<String, EthnicityFigure> ethnicity = new LinkedHashMap<>();
+        Map<String, NationalityFigure> nationality = new LinkedHashMap<>();
+        Map<String, FigureScope> scopes = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            for (List<Dimension> groupBy : groupings) {
+                for (LocalDate[] range : ranges) {
+                    for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                        FigureScope scope = new FigureScope(definition, range[0], range[1], forces, groupBy);
+                        for (EthnicityScheme.Level level : EthnicityScheme.Level.values()) {
+                            String asked = String.join(" ", stage.name(), level.name(), groupBy.toString(),
+                                    String.valueOf(range[0]), String.valueOf(range[1]), forces.toString());
+                            scopes.put(asked, scope);
+                            nationality.put(asked, new NationalityFigure(scope, stage, level, CellTracer.NONE));
+                            for (EthnicityScheme scheme : EthnicityScheme.values()) {
+                                ethnicity.put(asked + " " + scheme, new EthnicityFigure(scope, stage, scheme, level));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        engine.compute(null, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                ethnicity.values().forEach(figure -> figure.accept(c));
+                nationality.values().forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
+        int nonEmpty = 0;
+        for (Map.Entry<String, EthnicityFigure> asked : ethnicity.entrySet()) {
+            EthnicityFigure.Result fromEngine = asked.getValue().result();
+            assertThat(models.ethnicity(scopes.get(asked.getKey().substring(0, asked.getKey().lastIndexOf(' '))),
+                    fromEngine.stage(), fromEngine.scheme(), fromEngine.level()))
+                    .as("ethnicity %s", asked.getKey()).contains(fromEngine);
+            nonEmpty += fromEngine.groups().isEmpty() ? 0 : 1;
+        }
+        for (Map.Entry<String, NationalityFigure> asked : nationality.entrySet()) {
+            NationalityFigure.Result fromEngine = asked.getValue().result();
+            assertThat(models.nationality(scopes.get(asked.getKey()), fromEngine.stage(), fromEngine.level()))
+                    .as("nationality %s", asked.getKey()).contains(fromEngine);
+        }
+        assertThat(nonEmpty).as("combinations with members").isGreaterThan(300);
+        FigureScope partOfAMonth = new FigureScope(definition, LocalDate.of(2015, 6, 3), LocalDate.of(2015, 6, 30),
+                Set.of(), List.of());
+        assertThat(models.ethnicity(partOfAMonth, Stage.RECORDED, EthnicityScheme.BEST,
+                EthnicityScheme.Level.GROUP)).isEmpty();
+        assertThat(models.nationality(partOfAMonth, Stage.RECORDED, EthnicityScheme.Level.GROUP)).isEmpty();
+    }
+
     @Test
     void a_replay_reports_its_progress_and_its_model_answers_exactly_as_the_effective_view() throws Exception {
         Definition definition = register("replayed", 1, new Definition.Rules(2, Set.of(), 17, true, true));
@@ -157,18 +230,21 @@ class ReplayIT {
         assertThat(models.model("replayed", 1)).hasValueSatisfying(model ->
                 assertThat(model.state()).isEqualTo(DefinitionModels.State.READY));
         assertModelAgreesWithEngine(definition);
+        assertCategoriesAgreeWithEngine(definition);
 
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
         assertThat(imports.importCsv("REPLAY-MORE", more.file(), ImportProgress.NONE).applied()).isTrue();
         long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
         await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
         assertModelAgreesWithEngine(definition);
+        assertCategoriesAgreeWithEngine(definition);
 
         // Amendments move members out of cells they were counted in: opening dates corrected into another month,
-        // arrests and charges retracted.
+        // arrests and charges retracted; and out of categories: identifications and victims retracted.
         List<String> amendments = new ArrayList<>();
         jdbc.query("SELECT source_row_id, case_ref, event_type FROM ledger_row WHERE source = 'REPLAY' "
-                + "AND event_type IN ('CASE_OPENED', 'ARRESTED', 'CHARGED') AND case_ref IN "
+                + "AND event_type IN ('CASE_OPENED', 'ARRESTED', 'CHARGED', 'SUSPECT_IDENTIFIED', 'VICTIM_RECORDED') "
+                + "AND case_ref IN "
                 + "(SELECT case_ref FROM ledger_row WHERE source = 'REPLAY' GROUP BY case_ref ORDER BY case_ref "
                 + "LIMIT 40)", row -> {
             String rowId = row.getString(1);
@@ -185,8 +261,17 @@ class ReplayIT {
         await("the processor caught up with the amendments",
                 () -> models.model("replayed", 1).orElseThrow().position() >= amendedHead);
         assertModelAgreesWithEngine(definition);
+        assertCategoriesAgreeWithEngine(definition);
         assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
                 .containsEntry("position", (int) amendedHead);
+        for (String figure : List.of("ethnicity", "ethnicity/completeness", "nationality")) {
+            assertThat(http.exchange("/api/v1/" + figure + "?definition=replayed@1&groupBy=force,year&from=2012-01-01",
+                    HttpMethod.GET, null, JSON).getBody()).as(figure)
+                    .containsEntry("position", (int) amendedHead).containsEntry("computedFrom", "model");
+            assertThat(http.exchange("/api/v1/" + figure + "?definition=replayed@1&from=2012-01-02",
+                    HttpMethod.GET, null, JSON).getBody()).as(figure + ", from a day that starts no month")
+                    .containsEntry("computedFrom", "ledger");
+        }
     }
 
     @Test
@@ -252,6 +337,7 @@ class ReplayIT {
                 .eventsTotal());
         assertThat(memberRows(interrupted)).isEqualTo(memberRows(uninterrupted)).isNotEmpty();
         assertModelAgreesWithEngine(interrupted);
+        assertCategoriesAgreeWithEngine(interrupted);
     }
 
     private List<String> memberRows(Definition definition) {

@@ -36,15 +36,17 @@ final class CompletenessDeclaration extends DescribedFigure<CompletenessDeclarat
     public Completeness answer(FigureQuery query) {
         Stage stage = query.choice("stage", Stage.class, Stage.RECORDED);
         query.canonical("stage", stage.name());
-        var computed = query.fromLedger(new EthnicityFigure(query.scope(), stage, EthnicityScheme.BEST,
-                EthnicityScheme.Level.GROUP, query.tracer()), query.asOf());
+        var answered = query.fromModelOrLedger(models -> models.ethnicity(query.scope(), stage,
+                EthnicityScheme.BEST, EthnicityScheme.Level.GROUP), new EthnicityFigure(query.scope(), stage,
+                EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().completeness().stream()
                 .map(group -> new Group(group.key().values(), group.selfDefined(), group.officerOnly(),
                         group.notRecorded(), group.total(), group.shareRecorded(),
                         ids.cell(EthnicityFigure.completenessCell(group.key()))))
                 .toList();
-        return new Completeness(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER,
+        return new Completeness(query.definition(), computed.asOf(), computed.position(), answered.from(),
                 stage.name(), query.scope().from(), query.scope().to(), groups);
     }
 

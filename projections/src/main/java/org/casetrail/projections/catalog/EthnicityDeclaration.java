@@ -57,8 +57,9 @@ final class EthnicityDeclaration extends DescribedFigure<EthnicityDeclaration.Et
         query.canonical("stage", stage.name());
         query.canonical("scheme", scheme.name());
         query.canonical("level", level.name());
-        var computed = query.fromLedger(new EthnicityFigure(query.scope(), stage, scheme, level, query.tracer()),
-                query.asOf());
+        var answered = query.fromModelOrLedger(models -> models.ethnicity(query.scope(), stage, scheme, level),
+                new EthnicityFigure(query.scope(), stage, scheme, level, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> new Group(group.key().values(), group.suspects().stream()
@@ -72,7 +73,7 @@ final class EthnicityDeclaration extends DescribedFigure<EthnicityDeclaration.Et
                 .toList();
         boolean grouped = !query.scope().groupBy().isEmpty();
         Group only = groups.isEmpty() ? new Group(Map.of(), List.of(), List.of()) : groups.get(0);
-        return new Ethnicity(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER,
+        return new Ethnicity(query.definition(), computed.asOf(), computed.position(), answered.from(),
                 stage.name(), scheme.name().toLowerCase(), level.name().toLowerCase(), query.scope().from(),
                 query.scope().to(), grouped ? null : only.suspects(), grouped ? null : only.pairs(),
                 grouped ? groups : null);

@@ -2,6 +2,7 @@ package org.casetrail.projections.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.casetrail.projections.figures.CaseFigure;
@@ -46,10 +47,10 @@ public interface FigureQuery {
     <R> FigureEngine.Computed<R> fromLedger(CaseFigure<R> figure, LocalDate asOf);
 
     /**
-     * Reads the figure from the definition's maintained model when the current state is asked, the model is ready
-     * and nothing is being traced; from the ledger otherwise.
+     * Reads the figure from the definition's maintained model when the current state is asked, the model is ready,
+     * nothing is being traced and the model can answer (it returns empty when it cannot); from the ledger otherwise.
      */
-    <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, R> model, CaseFigure<R> ledger);
+    <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, Optional<R>> model, CaseFigure<R> ledger);
 
     /** The figure ids of this query's cells, once the position it was computed at is known. */
     CellIds record(long position);

@@ -50,8 +50,9 @@ final class NationalityDeclaration extends DescribedFigure<NationalityDeclaratio
                 EthnicityScheme.Level.GROUP);
         query.canonical("stage", stage.name());
         query.canonical("level", level.name());
-        var computed = query.fromLedger(new NationalityFigure(query.scope(), stage, level, query.tracer()),
-                query.asOf());
+        var answered = query.fromModelOrLedger(models -> models.nationality(query.scope(), stage, level),
+                new NationalityFigure(query.scope(), stage, level, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> new Group(group.key().values(), group.suspects().stream()
@@ -60,7 +61,7 @@ final class NationalityDeclaration extends DescribedFigure<NationalityDeclaratio
                         .toList()))
                 .toList();
         boolean grouped = !query.scope().groupBy().isEmpty();
-        return new Nationality(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER,
+        return new Nationality(query.definition(), computed.asOf(), computed.position(), answered.from(),
                 stage.name(), level.name().toLowerCase(), query.scope().from(), query.scope().to(),
                 grouped ? null : groups.isEmpty() ? List.of() : groups.get(0).suspects(), grouped ? groups : null);
     }

@@ -123,19 +123,30 @@ public final class EthnicityFigure implements CaseFigure<EthnicityFigure.Result>
                     });
                 }
             }
-            long[] recorded = completeness.computeIfAbsent(key, k -> new long[3]);
-            boolean self = person != null
-                    && EthnicityScheme.recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED) != null;
-            boolean officer = person != null
-                    && EthnicityScheme.recorded(person.officerEthnicity(), EthnicityCode.Scheme.OFFICER_DEFINED) != null;
-            recorded[self ? 0 : officer ? 1 : 2]++;
+            EthnicityScheme.Recording recording = EthnicityScheme.Recorded.of(person).recording();
+            completeness.computeIfAbsent(key, k -> new long[EthnicityScheme.Recording.values().length])
+                    [recording.ordinal()]++;
             tracer.offer(completenessCell(key), () -> new Contributor(c.caseRef(), suspect, null,
-                    self ? "selfDefined" : officer ? "officerOnly" : "notRecorded", List.copyOf(evidence)));
+                    ROLES.get(recording), List.copyOf(evidence)));
         }
     }
 
+    private static final Map<EthnicityScheme.Recording, String> ROLES = Map.of(
+            EthnicityScheme.Recording.SELF_DEFINED, "selfDefined", EthnicityScheme.Recording.OFFICER_ONLY,
+            "officerOnly", EthnicityScheme.Recording.NOT_RECORDED, "notRecorded");
+
     @Override
     public Result result() {
+        return result(stage, scheme, level, suspects, pairs, completeness);
+    }
+
+    /**
+     * The answer from its counts, however they were made: suspects by category, pairs by (suspect, victim) category,
+     * and suspects by {@link EthnicityScheme.Recording} (indexed by its ordinal), per group.
+     */
+    public static Result result(Stage stage, EthnicityScheme scheme, EthnicityScheme.Level level,
+                                Map<GroupKey, Map<String, Long>> suspects,
+                                Map<GroupKey, Map<List<String>, Long>> pairs, Map<GroupKey, long[]> completeness) {
         List<CategoryGroup> groups = new ArrayList<>();
         new TreeMap<>(suspects).forEach((key, bySuspectCategory) -> {
             List<SuspectCount> bySuspect = new ArrayList<>();

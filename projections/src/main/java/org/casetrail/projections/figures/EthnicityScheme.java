@@ -28,7 +28,15 @@ public enum EthnicityScheme {
 
     /** The category of a person whose attributes are these (null: no identification or victim record at all). */
     public String category(RowFields person, Level level) {
-        String code = code(person);
+        return category(Recorded.of(person), level);
+    }
+
+    public String category(Recorded recorded, Level level) {
+        return categoryOfCode(code(recorded), level);
+    }
+
+    /** The category of a code this scheme chose for a person (null: not recorded) at a level. */
+    public static String categoryOfCode(String code, Level level) {
         if (code == null) {
             return NOT_RECORDED;
         }
@@ -39,17 +47,36 @@ public enum EthnicityScheme {
                 : EthnicityCode.Scheme.OFFICER_DEFINED).map(EthnicityCode::group).orElse(NOT_RECORDED);
     }
 
-    private String code(RowFields person) {
-        if (person == null) {
-            return null;
-        }
-        String self = recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED);
-        String officer = recorded(person.officerEthnicity(), EthnicityCode.Scheme.OFFICER_DEFINED);
+    /** The code this scheme takes of a person's recorded codes, or null. */
+    public String code(Recorded recorded) {
         return switch (this) {
-            case SELF -> self;
-            case OFFICER -> officer;
-            case BEST -> self != null ? self : officer;
+            case SELF -> recorded.self();
+            case OFFICER -> recorded.officer();
+            case BEST -> recorded.self() != null ? recorded.self() : recorded.officer();
         };
+    }
+
+    /** How completely a person's ethnicity is recorded (SEMANTICS 6.6, completeness). */
+    public enum Recording { SELF_DEFINED, OFFICER_ONLY, NOT_RECORDED }
+
+    /** A person's ethnicity codes that say something, under each scheme (null: not recorded). */
+    public record Recorded(String self, String officer) {
+
+        public static final Recorded NONE = new Recorded(null, null);
+
+        /** The recorded codes of a person's attributes (null attributes: no identification or victim record). */
+        public static Recorded of(RowFields person) {
+            if (person == null) {
+                return NONE;
+            }
+            return new Recorded(recorded(person.ethnicity(), EthnicityCode.Scheme.SELF_DEFINED),
+                    recorded(person.officerEthnicity(), EthnicityCode.Scheme.OFFICER_DEFINED));
+        }
+
+        public Recording recording() {
+            return self != null ? Recording.SELF_DEFINED : officer != null ? Recording.OFFICER_ONLY
+                    : Recording.NOT_RECORDED;
+        }
     }
 
     /** The code if it says something: not empty, known, and not "not stated" / "unknown". */

@@ -58,10 +58,19 @@ public final class NationalityFigure implements CaseFigure<NationalityFigure.Res
 
     /** A suspect's category from its identification's nationality (none: not recorded). */
     public static String category(String nationality, EthnicityScheme.Level level) {
-        if (nationality == null || nationality.isBlank()) {
+        return categoryOfCode(code(nationality), level);
+    }
+
+    /** The code a recorded nationality says, or null when it says nothing. */
+    public static String code(String nationality) {
+        return nationality == null || nationality.isBlank() ? null : nationality.strip();
+    }
+
+    /** The category of a nationality code (null: not recorded) at a level. */
+    public static String categoryOfCode(String code, EthnicityScheme.Level level) {
+        if (code == null) {
             return NOT_RECORDED;
         }
-        String code = nationality.strip();
         if (level == EthnicityScheme.Level.CODE) {
             return code;
         }
@@ -85,6 +94,11 @@ public final class NationalityFigure implements CaseFigure<NationalityFigure.Res
 
     @Override
     public Result result() {
+        return result(stage, level, counts);
+    }
+
+    /** The answer from suspects counted by category, per group, however they were counted. */
+    public static Result result(Stage stage, EthnicityScheme.Level level, Map<GroupKey, Map<String, Long>> counts) {
         List<Group> groups = new ArrayList<>();
         new TreeMap<>(counts).forEach((key, byCategory) -> groups.add(new Group(key, byCategory.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(ORDER))

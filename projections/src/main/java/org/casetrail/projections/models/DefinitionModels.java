@@ -5,17 +5,18 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
-import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.EthnicityFigure;
+import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -34,9 +35,11 @@ public class DefinitionModels {
     }
 
     private final JdbcTemplate jdbc;
+    private final CategoryCells categories;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.categories = new CategoryCells(jdbc);
     }
 
     public Optional<Model> model(String definitionId, int version) {
@@ -58,6 +61,7 @@ public class DefinitionModels {
                 definition.version());
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
+        categories.clear(definition);
     }
 
     /**
@@ -94,6 +98,8 @@ public class DefinitionModels {
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
         addToCells(definition, refs, -1);
+        categories.addToCells(definition, refs, -1);
+        categories.deleteVictims(definition, refs);
         for (String table : List.of("definition_suspect", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
@@ -105,6 +111,7 @@ public class DefinitionModels {
         }
         insert(definition, cases);
         addToCells(definition, refs, 1);
+        categories.addToCells(definition, refs, 1);
     }
 
     /**
@@ -125,19 +132,42 @@ public class DefinitionModels {
             }
             try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
                     + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
-                    + "prosecuted_implied, convicted_on")) {
+                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, recording, "
+                    + "nationality")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         for (MemberRows.SuspectRow s : rows.suspects()) {
                             suspectRows.add(definition.id(), definition.version(), rows.caseRef(), s.suspectRef(),
                                     s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
-                                    s.prosecutedImplied(), s.convictedOn());
+                                    s.prosecutedImplied(), s.convictedOn(), s.ethnicity().self(),
+                                    s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
+                                    s.ethnicity().recording().name(), s.nationality());
                         }
+                    }
+                }
+            }
+            try (CopyRows victimRows = CopyRows.into(connection, "definition_victim", "definition_id, version, "
+                    + "case_ref, victim_ref, self_ethnicity, officer_ethnicity, best_ethnicity")) {
+                for (MemberRows rows : cases) {
+                    for (MemberRows.VictimRow v : rows.victims()) {
+                        victimRows.add(definition.id(), definition.version(), rows.caseRef(), v.victimRef(),
+                                v.ethnicity().self(), v.ethnicity().officer(), EthnicityScheme.BEST.code(v.ethnicity()));
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** SEMANTICS 6.6 from the model's category cells; empty when the range is not made of whole months. */
+    public Optional<EthnicityFigure.Result> ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
+                                                      EthnicityScheme.Level level) {
+        return categories.ethnicity(scope, stage, scheme, level);
+    }
+
+    /** SEMANTICS 6.6 nationality from the model's category cells; empty when the range is not made of whole months. */
+    public Optional<NationalityFigure.Result> nationality(FigureScope scope, Stage stage, EthnicityScheme.Level level) {
+        return categories.nationality(scope, stage, level);
     }
 
     /**
@@ -151,17 +181,17 @@ public class DefinitionModels {
         }
         Definition definition = scope.definition();
         List<Object> arguments = new ArrayList<>();
-        Window years = Window.of(scope, Period.YEAR);
-        Window months = Window.of(scope, Period.MONTH);
+        CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
+        CellWindow months = CellWindow.of(scope, CellPeriod.MONTH);
         String cells = "SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
                 + "period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
                 + "WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ? AND period = ?";
         List<String> parts = new ArrayList<>();
-        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(), Period.YEAR.name()));
+        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(), CellPeriod.YEAR.name()));
         parts.add(cells + years.inside("period_start", arguments));
         if (!years.isEverything()) {
             arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
-                    Period.MONTH.name()));
+                    CellPeriod.MONTH.name()));
             parts.add(cells + months.inside("period_start", arguments) + years.outside("period_start", arguments));
         }
         if (!months.isEverything()) {
@@ -181,23 +211,11 @@ public class DefinitionModels {
                     + months.outside("entry_date", arguments));
         }
         String rows = String.join(" UNION ALL ", parts);
-        List<String> dims = new ArrayList<>();
-        for (Dimension dimension : scope.groupBy()) {
-            dims.add(switch (dimension) {
-                case FORCE -> "force_code";
-                case REGION -> "region";
-                case YEAR -> "extract(year FROM entry_date)::int";
-                case CONTEXT -> "context";
-            });
-        }
-        String where = "";
-        if (!scope.forces().isEmpty()) {
-            where = " WHERE force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
-            arguments.addAll(scope.forces());
-        }
-        String sql = "SELECT " + (dims.isEmpty() ? "" : String.join(", ", dims) + ", ")
+        CellGrouping grouping = new CellGrouping(scope, "entry_date");
+        String where = grouping.forceFilter(arguments);
+        String sql = "SELECT " + grouping.selected()
                 + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
-                + " FROM (" + rows + ") counted" + where + (dims.isEmpty() ? "" : " GROUP BY " + String.join(", ", dims));
+                + " FROM (" + rows + ") counted" + where + grouping.groupBy();
         List<Stage> stages = FunnelFigure.stagesFrom(entry);
         Map<GroupKey, long[][]> counts = new HashMap<>();
         jdbc.query(sql, row -> {
@@ -205,10 +223,6 @@ public class DefinitionModels {
                 // An aggregate without GROUP BY answers one row even for an empty cohort (and cells of members who
                 // left remain at zero): a group with no member, which a figure leaves out.
                 return;
-            }
-            Map<String, Object> key = new LinkedHashMap<>();
-            for (int i = 0; i < scope.groupBy().size(); i++) {
-                key.put(scope.groupBy().get(i).key(), row.getObject(i + 1));
             }
             long[][] group = new long[stages.size()][2];
             for (int i = 0; i < stages.size(); i++) {
@@ -218,7 +232,7 @@ public class DefinitionModels {
                     group[i][1] = row.getLong(stage.name().toLowerCase() + "_implied");
                 }
             }
-            counts.put(key.isEmpty() ? GroupKey.NONE : new GroupKey(key), group);
+            counts.put(grouping.key(row), group);
         }, arguments.toArray());
         return FunnelFigure.result(entry, unit, counts);
     }
@@ -226,63 +240,6 @@ public class DefinitionModels {
     private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
             "prosecuted", "prosecuted_implied", "convicted");
     private static final List<Stage> ENTRIES = List.of(Stage.RECORDED, Stage.ARRESTED);
-
-    /** The periods funnel cells are kept for. */
-    private enum Period { YEAR, MONTH }
-
-    /**
-     * The whole periods within a query's bounds: {@code [lower, upper)}, either end open when the query's is. Dates
-     * outside it (and inside the query's bounds) are counted from finer cells or from the members.
-     */
-    private record Window(LocalDate lower, LocalDate upper) {
-
-        static Window of(FigureScope scope, Period period) {
-            LocalDate lower = scope.from() == null ? null : startOnOrAfter(scope.from(), period);
-            LocalDate upper = scope.to() == null ? null : startOnOrBefore(scope.to().plusDays(1), period);
-            return new Window(lower, upper);
-        }
-
-        private static LocalDate startOnOrAfter(LocalDate day, Period period) {
-            LocalDate start = startOnOrBefore(day, period);
-            return start.equals(day) ? day : period == Period.YEAR ? start.plusYears(1) : start.plusMonths(1);
-        }
-
-        private static LocalDate startOnOrBefore(LocalDate day, Period period) {
-            return period == Period.YEAR ? day.withDayOfYear(1) : day.withDayOfMonth(1);
-        }
-
-        boolean isEverything() {
-            return lower == null && upper == null;
-        }
-
-        /** {@code AND column} within the window; binds its dates. */
-        String inside(String column, List<Object> arguments) {
-            StringBuilder sql = new StringBuilder();
-            if (lower != null) {
-                sql.append(" AND ").append(column).append(" >= ?");
-                arguments.add(Date.valueOf(lower));
-            }
-            if (upper != null) {
-                sql.append(" AND ").append(column).append(" < ?");
-                arguments.add(Date.valueOf(upper));
-            }
-            return sql.toString();
-        }
-
-        /** {@code AND column} outside the window (nothing is outside an unbounded one); binds its dates. */
-        String outside(String column, List<Object> arguments) {
-            List<String> either = new ArrayList<>();
-            if (lower != null) {
-                either.add(column + " < ?");
-                arguments.add(Date.valueOf(lower));
-            }
-            if (upper != null) {
-                either.add(column + " >= ?");
-                arguments.add(Date.valueOf(upper));
-            }
-            return either.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", either) + ")";
-        }
-    }
 
     /**
      * The funnel's members as rows: place, the date they entered at each entry stage ({@code recorded_entry},
@@ -331,6 +288,7 @@ public class DefinitionModels {
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
         addToCells(definition, null, 1);
+        categories.build(definition);
     }
 
     /**
@@ -349,7 +307,7 @@ public class DefinitionModels {
         List<String> periodStarts = new ArrayList<>();
         List<String> sets = new ArrayList<>();
         for (Stage entry : ENTRIES) {
-            for (Period period : Period.values()) {
+            for (CellPeriod period : CellPeriod.values()) {
                 String column = entryDate(entry) + "_" + period.name().toLowerCase();
                 periodStarts.add("date_trunc('" + period.name().toLowerCase() + "', " + entryDate(entry) + ")::date AS "
                         + column);
@@ -362,7 +320,7 @@ public class DefinitionModels {
                 + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(recorded_entry_month) = 0 THEN '"
                 + Stage.RECORDED.name() + "' ELSE '" + Stage.ARRESTED.name() + "' END, " + place + ", "
                 + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(arrested_entry_year) = 0 THEN '"
-                + Period.YEAR.name() + "' ELSE '" + Period.MONTH.name() + "' END, "
+                + CellPeriod.YEAR.name() + "' ELSE '" + CellPeriod.MONTH.name() + "' END, "
                 + "coalesce(recorded_entry_year, recorded_entry_month, arrested_entry_year, arrested_entry_month) "
                 + "AS period_start, "
                 + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())

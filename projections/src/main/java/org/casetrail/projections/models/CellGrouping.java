@@ -1,0 +1,68 @@
+package org.casetrail.projections.models;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.figures.GroupKey;
+
+/**
+ * How a query over a model's cells groups and filters them as a figure's scope asks: the group-by columns (place
+ * columns {@code force_code}, {@code region}, {@code context}, and the year of a date column), the force filter, and
+ * the group key read back from the first columns of a row.
+ */
+final class CellGrouping {
+
+    private final FigureScope scope;
+    private final List<String> columns = new ArrayList<>();
+
+    CellGrouping(FigureScope scope, String dateColumn) {
+        this.scope = scope;
+        for (Dimension dimension : scope.groupBy()) {
+            columns.add(switch (dimension) {
+                case FORCE -> "force_code";
+                case REGION -> "region";
+                case YEAR -> "extract(year FROM " + dateColumn + ")::int";
+                case CONTEXT -> "context";
+            });
+        }
+    }
+
+    /** {@code a, b, } for the select list; empty without groupBy. */
+    String selected() {
+        return columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
+    }
+
+    /** {@code GROUP BY a, b[, more]}; empty when there is nothing to group by. */
+    String groupBy(String... more) {
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(List.of(more));
+        return all.isEmpty() ? "" : " GROUP BY " + String.join(", ", all);
+    }
+
+    /** {@code WHERE force_code IN (...)} when the scope keeps some forces; binds them. */
+    String forceFilter(List<Object> arguments) {
+        if (scope.forces().isEmpty()) {
+            return "";
+        }
+        arguments.addAll(scope.forces());
+        return " WHERE force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
+    }
+
+    /** The group a row's first columns name. */
+    GroupKey key(ResultSet row) throws SQLException {
+        if (columns.isEmpty()) {
+            return GroupKey.NONE;
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < scope.groupBy().size(); i++) {
+            key.put(scope.groupBy().get(i).key(), row.getObject(i + 1));
+        }
+        return new GroupKey(key);
+    }
+}
