@@ -185,12 +185,12 @@ public class FigureService {
         }
 
         @Override
-        public <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, Optional<R>> model,
+        public <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
                                                  CaseFigure<R> caseFigure) {
-            Optional<Long> head = tracer == CellTracer.NONE ? currentModel() : Optional.empty();
+            Optional<Long> head = tracer == CellTracer.NONE ? currentModel(knownBy) : Optional.empty();
             return head.flatMap(at -> model.apply(models).map(result -> new Answered<>(
-                            new FigureEngine.Computed<>(result, null, at), FigureAnswer.MODEL)))
-                    .orElseGet(() -> new Answered<>(fromLedger(caseFigure, asOf), FigureAnswer.LEDGER));
+                            new FigureEngine.Computed<>(result, knownBy, at), FigureAnswer.MODEL)))
+                    .orElseGet(() -> new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER));
         }
 
         @Override
@@ -199,12 +199,16 @@ public class FigureService {
         }
 
         /**
-         * The head position, when the current state is asked (no knowledge date, no earlier position) and the
-         * definition's model has been replayed and covers every stored event; empty otherwise.
+         * The head position, when the current state is asked (no earlier position, and no knowledge date or one on or
+         * after the latest stored event's) and the definition's model has been replayed and covers every stored
+         * event; empty otherwise.
          */
-        private Optional<Long> currentModel() {
-            if (asOf != null) {
-                return Optional.empty();
+        private Optional<Long> currentModel(LocalDate knownBy) {
+            if (knownBy != null) {
+                LocalDate latest = ledger.latestReportedOn();
+                if (latest != null && latest.isAfter(knownBy)) {
+                    return Optional.empty();
+                }
             }
             long head = ledger.head();
             if (position != null && position != head) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.models.DefinitionModels;
 import org.junit.jupiter.api.AfterEach;
@@ -215,9 +217,73 @@ class ReplayIT {
         assertThat(models.nationality(partOfAMonth, Stage.RECORDED, EthnicityScheme.Level.GROUP)).isEmpty();
     }
 
+    /**
+     * The model's lags against the engine's, for every start and end, over any range, censored today; returns the
+     * classes of member the comparisons met.
+     */
+    private Set<LagsFigure.LagClass> assertLagsAgreeWithEngine(Definition definition) {
+        LocalDate today = LocalDate.now();
+        Map<String, LagsFigure> asked = new LinkedHashMap<>();
+        Map<String, FigureScope> scopes = new LinkedHashMap<>();
+        for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.FORCE, Dimension.YEAR),
+                List.of(Dimension.REGION, Dimension.CONTEXT))) {
+            for (LocalDate[] range : List.of(new LocalDate[]{null, null},
+                    new LocalDate[]{LocalDate.of(2012, 3, 15), LocalDate.of(2018, 7, 20)},
+                    new LocalDate[]{null, LocalDate.of(2016, 2, 10)})) {
+                for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                    FigureScope scope = new FigureScope(definition, range[0], range[1], forces, groupBy);
+                    for (LagsFigure.Start start : LagsFigure.Start.values()) {
+                        for (Stage end : Stage.values()) {
+                            String key = String.join(" ", start.name(), end.name(), groupBy.toString(),
+                                    String.valueOf(range[0]), String.valueOf(range[1]), forces.toString());
+                            scopes.put(key, scope);
+                            asked.put(key, new LagsFigure(scope, start, end, today, true, CellTracer.NONE));
+                        }
+                    }
+                }
+            }
+        }
+        engine.compute(today, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                asked.values().forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
+        Set<LagsFigure.LagClass> classesSeen = new HashSet<>();
+        asked.forEach((key, figure) -> {
+            LagsFigure.Result fromEngine = figure.result();
+            assertThat(models.lags(scopes.get(key), fromEngine.start(), fromEngine.end(), today, true))
+                    .as("lags %s", key).isEqualTo(fromEngine);
+            fromEngine.groups().forEach(group -> {
+                if (group.completed() > 0) {
+                    classesSeen.add(LagsFigure.LagClass.COMPLETED);
+                }
+                if (group.censored() > 0) {
+                    classesSeen.add(LagsFigure.LagClass.CENSORED);
+                }
+                if (group.competing() > 0) {
+                    classesSeen.add(LagsFigure.LagClass.COMPETING);
+                }
+                if (group.undated() > 0) {
+                    classesSeen.add(LagsFigure.LagClass.UNDATED);
+                }
+                if (group.invalid() > 0) {
+                    classesSeen.add(LagsFigure.LagClass.INVALID);
+                }
+            });
+        });
+        return classesSeen;
+    }
+
     @Test
     void a_replay_reports_its_progress_and_its_model_answers_exactly_as_the_effective_view() throws Exception {
         Definition definition = register("replayed", 1, new Definition.Rules(2, Set.of(), 17, true, true));
+        Set<LagsFigure.LagClass> lagClasses = new HashSet<>();
 
         UUID id = startOverHttp(definition);
         await("completed", () -> "COMPLETED".equals(progress(id).get("state")));
@@ -231,13 +297,23 @@ class ReplayIT {
                 assertThat(model.state()).isEqualTo(DefinitionModels.State.READY));
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
         assertThat(imports.importCsv("REPLAY-MORE", more.file(), ImportProgress.NONE).applied()).isTrue();
+        // A conviction with no charge: its charge is implied only, an undated lag to CHARGED.
+        assertThat(imports.importCsv("REPLAY-UNDATED", CsvFiles.write(CsvFiles.csv(
+                "U-1,UNDATED-1,CASE_OPENED,2015-01-01,2015-01-02,E23000005,GROUP_CSE,,,,,,,",
+                "U-2,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,,,",
+                "U-3,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,,,",
+                "U-4,UNDATED-1,CONVICTED,2016-01-01,2016-01-02,,,S1,,,,,,",
+                "U-5,UNDATED-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,12,,,,")), ImportProgress.NONE)
+                .errors()).isEmpty();
         long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
         await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         // Amendments move members out of cells they were counted in: opening dates corrected into another month,
         // arrests and charges retracted; and out of categories: identifications and victims retracted.
@@ -262,6 +338,7 @@ class ReplayIT {
                 () -> models.model("replayed", 1).orElseThrow().position() >= amendedHead);
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        lagClasses.addAll(assertLagsAgreeWithEngine(definition));
         assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
                 .containsEntry("position", (int) amendedHead);
         for (String figure : List.of("ethnicity", "ethnicity/completeness", "nationality")) {
@@ -272,6 +349,27 @@ class ReplayIT {
                     HttpMethod.GET, null, JSON).getBody()).as(figure + ", from a day that starts no month")
                     .containsEntry("computedFrom", "ledger");
         }
+        assertThat(lagClasses).as("every class of lag member was compared")
+                .containsExactlyInAnyOrder(LagsFigure.LagClass.values());
+        String lags = "/api/v1/lags?definition=replayed@1&start=ARRESTED&end=CHARGED&groupBy=force";
+        assertThat(http.exchange(lags, HttpMethod.GET, null, JSON).getBody())
+                .containsEntry("computedFrom", "model").containsEntry("asOf", LocalDate.now().toString());
+
+        // An event reported after today: the current state is no longer what is known today, so a lag (known by
+        // today unless asked) comes from the ledger; known by a day after it, from the model again.
+        ImportReport future = imports.importCsv("REPLAY-FUTURE", CsvFiles.write(CsvFiles.csv(
+                "F-1,FUTURE-1,CASE_OPENED,2020-05-01,2099-01-01,E23000005,GROUP_CSE,,,,,,,",
+                "F-2,FUTURE-1,ARRESTED,2020-06-01,2099-01-01,,,S1,,,,,,")), ImportProgress.NONE);
+        assertThat(future.errors()).isEmpty();
+        long futureHead = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
+        await("the processor caught up with the future", () -> models.model("replayed", 1).orElseThrow().position()
+                >= futureHead);
+        assertThat(http.exchange(lags, HttpMethod.GET, null, JSON).getBody())
+                .containsEntry("computedFrom", "ledger");
+        assertThat(http.exchange(lags + "&asOf=2099-01-01", HttpMethod.GET, null, JSON).getBody())
+                .containsEntry("computedFrom", "model");
+        assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
+                .containsEntry("computedFrom", "model");
     }
 
     @Test
@@ -338,6 +436,7 @@ class ReplayIT {
         assertThat(memberRows(interrupted)).isEqualTo(memberRows(uninterrupted)).isNotEmpty();
         assertModelAgreesWithEngine(interrupted);
         assertCategoriesAgreeWithEngine(interrupted);
+        assertLagsAgreeWithEngine(interrupted);
     }
 
     private List<String> memberRows(Definition definition) {

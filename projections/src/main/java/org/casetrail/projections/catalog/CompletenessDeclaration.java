@@ -36,7 +36,7 @@ final class CompletenessDeclaration extends DescribedFigure<CompletenessDeclarat
     public Completeness answer(FigureQuery query) {
         Stage stage = query.choice("stage", Stage.class, Stage.RECORDED);
         query.canonical("stage", stage.name());
-        var answered = query.fromModelOrLedger(models -> models.ethnicity(query.scope(), stage,
+        var answered = query.fromModelOrLedger(query.asOf(), models -> models.ethnicity(query.scope(), stage,
                 EthnicityScheme.BEST, EthnicityScheme.Level.GROUP), new EthnicityFigure(query.scope(), stage,
                 EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, query.tracer()));
         var computed = answered.computed();

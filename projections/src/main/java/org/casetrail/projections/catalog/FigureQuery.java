@@ -47,10 +47,13 @@ public interface FigureQuery {
     <R> FigureEngine.Computed<R> fromLedger(CaseFigure<R> figure, LocalDate asOf);
 
     /**
-     * Reads the figure from the definition's maintained model when the current state is asked, the model is ready,
-     * nothing is being traced and the model can answer (it returns empty when it cannot); from the ledger otherwise.
+     * Reads the figure from the definition's maintained model when what is asked is the current state (no earlier
+     * position, and no knowledge date, or one on or after every stored event's), the model is ready, nothing is being
+     * traced and the model can answer (it returns empty when it cannot); from the ledger, known by {@code knownBy},
+     * otherwise.
      */
-    <R> Answered<R> fromModelOrLedger(Function<DefinitionModels, Optional<R>> model, CaseFigure<R> ledger);
+    <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
+                                      CaseFigure<R> ledger);
 
     /** The figure ids of this query's cells, once the position it was computed at is known. */
     CellIds record(long position);

@@ -50,7 +50,7 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
         // The model keeps suspects and cases; victims are counted from the ledger.
         var answered = unit == FunnelFigure.Unit.VICTIM
                 ? new FigureQuery.Answered<>(query.fromLedger(ledger, query.asOf()), FigureAnswer.LEDGER)
-                : query.fromModelOrLedger(models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger);
+                : query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger);
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casetrail.core.pipeline.Stage;
@@ -52,8 +53,9 @@ final class LagsDeclaration extends DescribedFigure<LagsDeclaration.Lags> {
         query.canonical("start", start.name());
         query.canonical("end", end.name());
         boolean curve = query.flag("curve");
-        var computed = query.fromLedger(new LagsFigure(query.scope(), start, end, censoredOn, curve,
-                query.tracer()), censoredOn);
+        var answered = query.fromModelOrLedger(censoredOn, models -> Optional.of(models.lags(query.scope(), start,
+                end, censoredOn, curve)), new LagsFigure(query.scope(), start, end, censoredOn, curve, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> {
@@ -69,7 +71,7 @@ final class LagsDeclaration extends DescribedFigure<LagsDeclaration.Lags> {
                             ids.cell(LagsFigure.cell(group.key())));
                 })
                 .toList();
-        return new Lags(query.definition(), censoredOn, computed.position(), FigureAnswer.LEDGER, start.name(),
+        return new Lags(query.definition(), censoredOn, computed.position(), answered.from(), start.name(),
                 end.name(), query.scope().from(), query.scope().to(), groups);
     }
 

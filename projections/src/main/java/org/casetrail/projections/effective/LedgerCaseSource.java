@@ -49,6 +49,15 @@ public class LedgerCaseSource {
         return head == null ? 0 : head;
     }
 
+    /**
+     * The latest knowledge date of any stored event (null: none): the effective view known on any later day is the
+     * current state.
+     */
+    public LocalDate latestReportedOn() {
+        Date latest = jdbc.queryForObject("SELECT max(reported_on) FROM ledger_knowledge", Date.class);
+        return latest == null ? null : latest.toLocalDate();
+    }
+
     /** Every case that counts in figures at the cut (position must be set: the head, or an earlier one). */
     public void forEachCase(EffectiveView.Cut cut, Consumer<EffectiveCase> visitor) {
         forEachCaseEvents(null, cut, (caseRef, events) -> EffectiveView.of(caseRef, events, cut).ifPresent(visitor));

@@ -84,10 +84,32 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
         return List.of(key.values());
     }
 
-    private static final class Members {
-        final long[] classes = new long[LagClass.values().length];
-        final List<Long> completedDays = new ArrayList<>();
-        final List<SurvivalStatistics.Observation> observations = new ArrayList<>();
+    /** The members of one group: how many of each class, and the times of those that have one. */
+    public static final class Members {
+        private final long[] classes = new long[LagClass.values().length];
+        private final List<Long> completedDays = new ArrayList<>();
+        private final List<SurvivalStatistics.Observation> observations = new ArrayList<>();
+
+        /** Counts {@code count} members of a class; {@code days} is their time (completed, competing, censored). */
+        public void add(LagClass lagClass, long days, long count) {
+            classes[lagClass.ordinal()] += count;
+            SurvivalStatistics.Outcome outcome = switch (lagClass) {
+                case COMPLETED -> SurvivalStatistics.Outcome.COMPLETED;
+                case COMPETING -> SurvivalStatistics.Outcome.COMPETING;
+                case CENSORED -> SurvivalStatistics.Outcome.CENSORED;
+                case INVALID, UNDATED -> null;
+            };
+            if (outcome == null) {
+                return;
+            }
+            SurvivalStatistics.Observation observation = new SurvivalStatistics.Observation(outcome, days);
+            for (long i = 0; i < count; i++) {
+                if (lagClass == LagClass.COMPLETED) {
+                    completedDays.add(days);
+                }
+                observations.add(observation);
+            }
+        }
     }
 
     @Override
@@ -107,6 +129,7 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
                     : reading.reach(c, suspect, start.stage()).direct();
             StageReach ended = reading.reach(c, suspect, end);
             LagClass lagClass;
+            long days = 0;
             List<EffectiveEvent> endEvidence = List.of();
             if (ended.reached()) {
                 LocalDate endDate = ended.date();
@@ -117,25 +140,22 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
                     lagClass = LagClass.INVALID;
                 } else {
                     lagClass = LagClass.COMPLETED;
-                    long days = ChronoUnit.DAYS.between(started, endDate);
-                    members.completedDays.add(days);
-                    members.observations.add(new SurvivalStatistics.Observation(
-                            SurvivalStatistics.Outcome.COMPLETED, days));
+                    days = ChronoUnit.DAYS.between(started, endDate);
                 }
             } else {
-                Optional<EffectiveEvent> exit = firstExit(c, suspect, started);
+                Optional<EffectiveEvent> exit = exits(c, suspect).stream()
+                        .filter(event -> !event.occurredOn().isBefore(started))
+                        .min(Comparator.comparing(EffectiveEvent::occurredOn));
                 if (exit.isPresent()) {
                     lagClass = LagClass.COMPETING;
                     endEvidence = List.of(exit.get());
-                    members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.COMPETING,
-                            ChronoUnit.DAYS.between(started, exit.get().occurredOn())));
+                    days = ChronoUnit.DAYS.between(started, exit.get().occurredOn());
                 } else {
                     lagClass = LagClass.CENSORED;
-                    members.observations.add(new SurvivalStatistics.Observation(SurvivalStatistics.Outcome.CENSORED,
-                            ChronoUnit.DAYS.between(started, censoredOn)));
+                    days = ChronoUnit.DAYS.between(started, censoredOn);
                 }
             }
-            members.classes[lagClass.ordinal()]++;
+            members.add(lagClass, days, 1);
             List<EffectiveEvent> evidence = new ArrayList<>(startEvidence);
             evidence.addAll(endEvidence);
             tracer.offer(cell(key), () -> new Contributor(c.caseRef(), suspect, null,
@@ -144,10 +164,11 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     }
 
     /**
-     * The earliest exit dated on or after the start: the suspect's NFA, out-of-court disposal, discontinuance or
-     * acquittal, or a closure of the case not followed by a reopening dated after it.
+     * The suspect's exits (SEMANTICS 6.4): its NFA, out-of-court disposal, discontinuance or acquittal, and every
+     * closure of the case not followed by a reopening dated after it. A lag's competing exit is the earliest of them
+     * dated on or after its start.
      */
-    private static Optional<EffectiveEvent> firstExit(EffectiveCase c, String suspect, LocalDate started) {
+    public static List<EffectiveEvent> exits(EffectiveCase c, String suspect) {
         List<LocalDate> reopenings = c.events(EventType.CASE_REOPENED).stream().map(EffectiveEvent::occurredOn)
                 .toList();
         List<EffectiveEvent> exits = new ArrayList<>();
@@ -155,12 +176,17 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
         c.events(EventType.CASE_CLOSED).stream()
                 .filter(closed -> reopenings.stream().noneMatch(reopened -> reopened.isAfter(closed.occurredOn())))
                 .forEach(exits::add);
-        return exits.stream().filter(exit -> !exit.occurredOn().isBefore(started))
-                .min(Comparator.comparing(EffectiveEvent::occurredOn));
+        return exits;
     }
 
     @Override
     public Result result() {
+        return result(start, end, censoredOn, curve, groups);
+    }
+
+    /** The answer from its members, however they were counted. */
+    public static Result result(Start start, Stage end, LocalDate censoredOn, boolean curve,
+                                Map<GroupKey, Members> groups) {
         List<Group> result = new ArrayList<>();
         new TreeMap<>(groups).forEach((key, members) -> {
             List<Long> days = new ArrayList<>(members.completedDays);

@@ -1,6 +1,8 @@
 package org.casetrail.projections.ledger;
 
+import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,7 +121,14 @@ public class LedgerIndexProjection {
             }
             return null;
         });
+        batch.stream().map(pending -> pending.event().reportedOn()).max(LocalDate::compareTo)
+                .ifPresent(latest -> jdbc.update(KNOWLEDGE, Date.valueOf(latest), Date.valueOf(latest)));
     }
+
+    /** Records a batch's latest knowledge date when no write before it reported as late (see V12). */
+    private static final String KNOWLEDGE = """
+            INSERT INTO ledger_knowledge (reported_on) SELECT ?
+            WHERE NOT EXISTS (SELECT 1 FROM ledger_knowledge WHERE reported_on >= ?)""";
 
     private static Object[] row(Pending pending, Map<String, Long> positions) {
         CaseEvent event = pending.event();

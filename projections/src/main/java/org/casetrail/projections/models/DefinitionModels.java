@@ -16,6 +16,7 @@ import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
@@ -36,10 +37,12 @@ public class DefinitionModels {
 
     private final JdbcTemplate jdbc;
     private final CategoryCells categories;
+    private final LagMembers lags;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.categories = new CategoryCells(jdbc);
+        this.lags = new LagMembers(jdbc);
     }
 
     public Optional<Model> model(String definitionId, int version) {
@@ -121,19 +124,19 @@ public class DefinitionModels {
     public void insert(Definition definition, List<MemberRows> cases) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (CopyRows caseRows = CopyRows.into(connection, "definition_case", "definition_id, version, case_ref, "
-                    + "force_code, region, context, opened_on")) {
+                    + "force_code, region, context, opened_on, offence_from")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         MemberRows.CaseRow c = rows.caseRow();
                         caseRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
-                                c.context(), c.openedOn());
+                                c.context(), c.openedOn(), c.offenceFrom());
                     }
                 }
             }
             try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
                     + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
                     + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, recording, "
-                    + "nationality")) {
+                    + "nationality, exits")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         for (MemberRows.SuspectRow s : rows.suspects()) {
@@ -141,7 +144,7 @@ public class DefinitionModels {
                                     s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
                                     s.prosecutedImplied(), s.convictedOn(), s.ethnicity().self(),
                                     s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
-                                    s.ethnicity().recording().name(), s.nationality());
+                                    s.ethnicity().recording().name(), s.nationality(), dateArray(s.exits()));
                         }
                     }
                 }
@@ -157,6 +160,17 @@ public class DefinitionModels {
             }
             return null;
         });
+    }
+
+    /** A list of dates as a PostgreSQL array literal, for COPY. */
+    private static String dateArray(List<LocalDate> dates) {
+        return "{" + String.join(",", dates.stream().map(LocalDate::toString).toList()) + "}";
+    }
+
+    /** SEMANTICS 6.4 from the model's member rows, censored on {@code censoredOn}. */
+    public LagsFigure.Result lags(FigureScope scope, LagsFigure.Start start, Stage end, LocalDate censoredOn,
+                                  boolean curve) {
+        return lags.lags(scope, start, end, censoredOn, curve);
     }
 
     /** SEMANTICS 6.6 from the model's category cells; empty when the range is not made of whole months. */

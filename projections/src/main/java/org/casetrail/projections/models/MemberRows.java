@@ -14,6 +14,7 @@ import org.casetrail.core.reference.ReferenceData;
 import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.effective.EffectiveEvent;
 import org.casetrail.projections.figures.EthnicityScheme;
+import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.figures.StageReach;
 import org.casetrail.projections.figures.StageReading;
@@ -22,12 +23,13 @@ import org.casetrail.projections.figures.StageReading;
 record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects,
                   List<VictimRow> victims) {
 
-    public record CaseRow(String forceCode, String region, String context, LocalDate openedOn) {
+    public record CaseRow(String forceCode, String region, String context, LocalDate openedOn,
+                          LocalDate offenceFrom) {
     }
 
     public record SuspectRow(String suspectRef, LocalDate arrestedOn, LocalDate chargedOn, boolean chargedImplied,
                              LocalDate prosecutedOn, boolean prosecutedImplied, LocalDate convictedOn,
-                             EthnicityScheme.Recorded ethnicity, String nationality) {
+                             EthnicityScheme.Recorded ethnicity, String nationality, List<LocalDate> exits) {
     }
 
     /** A victim of the case (SEMANTICS 6.6 pairs), with the codes its record gives. */
@@ -47,13 +49,15 @@ record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<S
             suspects.add(new SuspectRow(suspect, stages.get(Stage.ARRESTED).date(), stages.get(Stage.CHARGED).date(),
                     stages.get(Stage.CHARGED).impliedOnly(), stages.get(Stage.PROSECUTED).date(),
                     stages.get(Stage.PROSECUTED).impliedOnly(), stages.get(Stage.CONVICTED).date(),
-                    EthnicityScheme.Recorded.of(person.orElse(null)), NationalityFigure.code(person.map(RowFields::nationality).orElse(null))));
+                    EthnicityScheme.Recorded.of(person.orElse(null)), NationalityFigure.code(person.map(RowFields::nationality).orElse(null)),
+                    LagsFigure.exits(c, suspect).stream().map(EffectiveEvent::occurredOn).sorted().toList()));
         }
         List<VictimRow> victims = c.victims().stream().map(victim -> new VictimRow(victim.fields().victimRef(),
                 EthnicityScheme.Recorded.of(victim.fields()))).toList();
         String region = ReferenceData.standard().force(c.forceCode()).map(PoliceForce::region).orElse(null);
         return new MemberRows(definition, c.caseRef(),
-                new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn()), suspects, victims);
+                new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn(), c.offenceFrom()),
+                suspects, victims);
     }
 
     /** The case counts nowhere in the definition (it does not qualify, or its opening was retracted). */

@@ -41,6 +41,22 @@ CREATE TABLE definition_category_cell (
                  suspect_category, victim_category)
 );
 
+-- Lags (SEMANTICS 6.4) are read from the model's member rows: the case's offence_from starts an OFFENCE lag, and each
+-- suspect's exits (its NFA, out-of-court, discontinued and acquitted dates, and its case's closings not followed by a
+-- reopening) give a member that never reached the end its competing exit.
+ALTER TABLE definition_case ADD COLUMN offence_from DATE;
+ALTER TABLE definition_suspect ADD COLUMN exits DATE[] NOT NULL DEFAULT '{}';
+
+-- The latest knowledge date (reported_on) of any stored event: a figure asked as known on a date on or after it is the
+-- current state, which a model can answer (lags are censored on a date, today unless asked, and known by it).
+-- Append-only (a row whenever a write of ledger rows reports later than any before it), so that concurrent writers
+-- never wait on one another for it; the latest is its max.
+CREATE TABLE ledger_knowledge (
+    reported_on DATE NOT NULL
+);
+CREATE INDEX ledger_knowledge_by_date ON ledger_knowledge (reported_on);
+INSERT INTO ledger_knowledge (reported_on) SELECT max(reported_on) FROM ledger_row HAVING max(reported_on) IS NOT NULL;
+
 -- Models built before these columns existed hold no categories: they are dropped, so that every figure answers from
 -- the ledger until a replay builds the definition's model again.
 DELETE FROM definition_funnel_cell;

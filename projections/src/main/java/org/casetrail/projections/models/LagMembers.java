@@ -1,0 +1,102 @@
+package org.casetrail.projections.models;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.figures.LagsFigure;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * SEMANTICS 6.4 from a definition's member rows, computed when asked (a live read of the async model): each suspect
+ * whose start date is in the range is classed as {@link LagsFigure} classes it, and the members are counted by group,
+ * class and time. Any range is answered: the member rows carry every date.
+ */
+final class LagMembers {
+
+    private final JdbcTemplate jdbc;
+
+    LagMembers(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    LagsFigure.Result lags(FigureScope scope, LagsFigure.Start start, Stage end, LocalDate censoredOn,
+                           boolean curve) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(Date.valueOf(censoredOn));
+        arguments.add(scope.definition().id());
+        arguments.add(scope.definition().version());
+        StringBuilder range = new StringBuilder(" WHERE started IS NOT NULL");
+        if (scope.from() != null) {
+            range.append(" AND started >= ?");
+            arguments.add(Date.valueOf(scope.from()));
+        }
+        if (scope.to() != null) {
+            range.append(" AND started <= ?");
+            arguments.add(Date.valueOf(scope.to()));
+        }
+        CellGrouping grouping = new CellGrouping(scope, "started");
+        String where = grouping.forceFilter(arguments);
+        // The classes of LagsFigure.accept: an end dated on or after the start completes; before it, invalid; an end
+        // reached only by implication is undated; else the earliest exit on or after the start competes; else the
+        // member is censored on censoredOn.
+        String sql = """
+                SELECT %1$s lag_class, days, count(*) AS members FROM (
+                    SELECT force_code, region, context, started,
+                        CASE WHEN ended_on IS NOT NULL THEN
+                                CASE WHEN ended_on < started THEN 'INVALID' ELSE 'COMPLETED' END
+                            WHEN end_implied THEN 'UNDATED'
+                            WHEN exit_on IS NOT NULL THEN 'COMPETING' ELSE 'CENSORED' END AS lag_class,
+                        CASE WHEN ended_on IS NOT NULL THEN greatest(ended_on - started, 0)
+                            WHEN end_implied THEN 0
+                            WHEN exit_on IS NOT NULL THEN exit_on - started ELSE censored_on - started END AS days
+                    FROM (
+                        SELECT c.force_code, c.region, c.context, started, ended_on, end_implied, ?::date AS censored_on,
+                            CASE WHEN ended_on IS NULL AND NOT end_implied THEN
+                                (SELECT min(e) FROM unnest(s.exits) e WHERE e >= started) END AS exit_on
+                        FROM definition_case c JOIN definition_suspect s ON s.definition_id = c.definition_id
+                            AND s.version = c.version AND s.case_ref = c.case_ref
+                        CROSS JOIN LATERAL (SELECT %2$s AS started, %3$s AS ended_on, %4$s AS end_implied) lag
+                        WHERE c.definition_id = ? AND c.version = ?
+                    ) member%5$s
+                ) classified%6$s%7$s""".formatted(grouping.selected(), startColumn(start), endColumn(end),
+                impliedColumn(end), range, where, grouping.groupBy("lag_class", "days"));
+        Map<GroupKey, LagsFigure.Members> groups = new HashMap<>();
+        jdbc.query(sql, row -> {
+            groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members()).add(
+                    LagsFigure.LagClass.valueOf(row.getString("lag_class")), row.getLong("days"),
+                    row.getLong("members"));
+        }, arguments.toArray());
+        return LagsFigure.result(start, end, censoredOn, curve, groups);
+    }
+
+    private static String startColumn(LagsFigure.Start start) {
+        return start == LagsFigure.Start.OFFENCE ? "c.offence_from" : endColumn(Stage.valueOf(start.name()));
+    }
+
+    /** The column of a stage's date: reached directly on it (RECORDED: the case's opening). */
+    private static String endColumn(Stage stage) {
+        return switch (stage) {
+            case RECORDED -> "c.opened_on";
+            case ARRESTED -> "s.arrested_on";
+            case CHARGED -> "s.charged_on";
+            case PROSECUTED -> "s.prosecuted_on";
+            case CONVICTED -> "s.convicted_on";
+        };
+    }
+
+    /** Whether a stage was reached only by implication (CHARGED and PROSECUTED can be). */
+    private static String impliedColumn(Stage stage) {
+        return switch (stage) {
+            case CHARGED -> "s.charged_implied";
+            case PROSECUTED -> "s.prosecuted_implied";
+            default -> "false";
+        };
+    }
+}
