@@ -301,13 +301,15 @@ class ReplayIT {
 
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
         assertThat(imports.importCsv("REPLAY-MORE", more.file(), ImportProgress.NONE).applied()).isTrue();
-        // A conviction with no charge: its charge is implied only, an undated lag to CHARGED.
+        // A conviction with no charge: its charge is implied only, an undated lag to CHARGED. An NFA on the day of
+        // the arrest: an exit on the start date competes (time 0).
         assertThat(imports.importCsv("REPLAY-UNDATED", CsvFiles.write(CsvFiles.csv(
                 "U-1,UNDATED-1,CASE_OPENED,2015-01-01,2015-01-02,E23000005,GROUP_CSE,,,,,,,",
                 "U-2,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,,,",
                 "U-3,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,,,",
                 "U-4,UNDATED-1,CONVICTED,2016-01-01,2016-01-02,,,S1,,,,,,",
-                "U-5,UNDATED-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,12,,,,")), ImportProgress.NONE)
+                "U-5,UNDATED-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,12,,,,",
+                "U-6,UNDATED-1,NFA,2015-02-01,2015-02-02,,,S2,,,,15,,")), ImportProgress.NONE)
                 .errors()).isEmpty();
         long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
         await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
