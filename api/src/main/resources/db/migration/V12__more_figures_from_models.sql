@@ -1,8 +1,7 @@
--- The suspect-category figures (ethnicity, its completeness, nationality) read from a definition's model as the funnel
--- does. Each suspect row keeps the codes its identification records (NULL: not recorded), each victim of a qualifying
--- case its codes, and the category cells count suspects (and suspect-victim pairs) by stage, place, period of the
--- stage date and category. Categories are stored as codes (BEST already chosen); the group level is derived from the
--- code when a figure is read.
+-- The suspect-category figures (ethnicity, its completeness, nationality) are read from a definition's member rows:
+-- each suspect row keeps the codes its identification records (NULL: not recorded; best_ethnicity is the BEST
+-- scheme's choice, recording how complete the record is), and each victim of a qualifying case its codes. Codes become
+-- categories (and groups) when a figure is read.
 ALTER TABLE definition_suspect
     ADD COLUMN self_ethnicity     VARCHAR(16),
     ADD COLUMN officer_ethnicity  VARCHAR(16),
@@ -19,26 +18,6 @@ CREATE TABLE definition_victim (
     officer_ethnicity VARCHAR(16),
     best_ethnicity    VARCHAR(16),
     PRIMARY KEY (definition_id, version, case_ref, victim_ref)
-);
-
--- measure: SELF, OFFICER, BEST (suspects by that scheme's code), RECORDING (suspects by how completely recorded),
--- NATIONALITY (suspects by code), PAIRS_SELF, PAIRS_OFFICER, PAIRS_BEST (pairs by both codes). A code not recorded is
--- '', a suspect of a case with no victim pairs with the victim category '-'; victim_category is '' for suspect cells.
-CREATE TABLE definition_category_cell (
-    definition_id    VARCHAR(64)  NOT NULL,
-    version          INTEGER      NOT NULL,
-    measure          VARCHAR(16)  NOT NULL,
-    stage            VARCHAR(16)  NOT NULL,
-    period           VARCHAR(5)   NOT NULL,
-    period_start     DATE         NOT NULL,
-    force_code       VARCHAR(16)  NOT NULL,
-    region           VARCHAR(64)  NOT NULL,
-    context          VARCHAR(32)  NOT NULL,
-    suspect_category VARCHAR(255) NOT NULL,
-    victim_category  VARCHAR(16)  NOT NULL,
-    members          BIGINT       NOT NULL,
-    PRIMARY KEY (definition_id, version, measure, stage, period, period_start, force_code, region, context,
-                 suspect_category, victim_category)
 );
 
 -- Lags (SEMANTICS 6.4) are read from the model's member rows: the case's offence_from starts an OFFENCE lag, and each

@@ -1,7 +1,5 @@
 package org.casetrail.api.benchmark;
 
-
-import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.api.figures.FigureService;
 import org.casetrail.api.importing.ImportReport;
@@ -37,15 +36,19 @@ import org.casetrail.core.synthetic.SyntheticHistory;
 import org.casetrail.projections.catalog.FigureCatalog;
 import org.casetrail.projections.catalog.FigureDeclaration;
 import org.casetrail.projections.jdbc.EventTables;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * One run of every measure the benchmarks issue names, on the database it is pointed at (a fresh one) and a second,
- * empty scratch database for Axon's raw append: generate, import, read ceiling, Axon's processor, Casetrail's replay,
- * query latencies, heap and database size. Prints one markdown section and appends it to a file.
+ * One run of every measure the speed issue names, on the database it is pointed at (a fresh one) and a second, empty
+ * scratch database for the baselines: generate the history in parts; import each part, alternating with Axon's raw
+ * append and PostgreSQL's COPY of the same rows; the JDBC read ceiling alternating with full replays; Axon's own
+ * processor; every figure's latency; the analyst's landing view; heap and database size. Ratios are medians of the
+ * alternate pairs. Prints one markdown section and appends it to a file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measure import, replay and queries on a fresh database (use bin/benchmark).")
@@ -99,59 +102,52 @@ public class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         HeapSampler heap = HeapSampler.start();
         Results results = new Results();
-        Path file = Files.createTempFile("casetrail-benchmark-", ".csv");
+        List<Path> parts = new ArrayList<>();
         try {
+            int partCount = cases >= 500_000 ? 5 : 3;
             long rows = timed(results, "generate", () -> {
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    return new SyntheticHistory(seed, cases, "BENCH").write(out);
+                long written = 0;
+                for (int i = 0; i < partCount; i++) {
+                    Path part = Files.createTempFile("casetrail-benchmark-" + i + "-", ".csv");
+                    parts.add(part);
+                    try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                        written += new SyntheticHistory(seed + i, cases / partCount, "BENCH" + i).write(out);
+                    }
                 }
+                return written;
             });
-            PhaseClock importPhases = new PhaseClock();
-            ImportReport report = timed(results, "import", () -> imports.importCsv("BENCH", file, importPhases));
-            results.importPhases = importPhases.summary();
-            long events = report.accepted();
-            results.rate("import", events);
-            RawAppend.Measured raw = RawAppend.into(scratchUrl, scratchUser, scratchPassword, file, serializer);
-            results.seconds.put("axon batched append", raw.seconds());
-            results.rate("axon batched append", raw.events());
+            importRounds(results, parts);
+            long events = results.importVsAxon.total(false).events();
 
-            timed(results, "jdbc read (ceiling)", () -> readAll(false));
-            results.rate("jdbc read (ceiling)", events);
-            timed(results, "jdbc read + jackson", () -> readAll(true));
-            results.rate("jdbc read + jackson", events);
-            timed(results, "axon pooled processor", () -> AxonCounter.replay(eventStore, events));
-            results.rate("axon pooled processor", events);
-
+            timedRate(results, "axon pooled processor", events, () -> AxonCounter.replay(eventStore, events));
             Definition replayed = new Definition("benchmark", 1, "benchmark", "all cases, replayed",
                     Definition.Rules.DEFAULT);
             definitions.register(replayed);
-            Replay replay = timed(results, "casetrail replay", () -> {
-                Replay started = replays.start(replayed);
-                Replay now = started;
-                while (now.state() == Replay.State.RUNNING) {
-                    Thread.sleep(200);
-                    now = replays.find(started.id()).orElseThrow();
-                }
-                return now;
-            });
-            results.rate("casetrail replay", replay.eventsDone());
-            results.replayPhases = String.format(Locale.ROOT, "bulk pass over the ledger %.1f s, then funnel "
-                    + "cells, statistics, catching up and handing over %.1f s", replay.runningMillis() / 1000.0,
-                    results.seconds.get("casetrail replay") - replay.runningMillis() / 1000.0);
+            replayRounds(results, replayed, cases >= 500_000 ? 3 : 5);
 
             long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
-            int slowRepeats = cases >= 500_000 ? 3 : 10;
-            latency(results, "funnel, current, by force and year", 200, "funnel",
-                    Map.of("definition", "benchmark@1", "groupBy", "force,year"));
-            latency(results, "lags, current, by force and year", slowRepeats, "lags",
-                    Map.of("definition", "benchmark@1", "groupBy", "force,year", "start", "ARRESTED", "end",
-                            "CHARGED", "asOf", "2025-11-30"));
-            latency(results, "ethnicity completeness, by force and year", slowRepeats,
-                    "ethnicity-completeness", Map.of("definition", "benchmark@1", "groupBy", "force,year"));
-            latency(results, "funnel with asOf", slowRepeats, "funnel", Map.of("definition", "benchmark@1",
-                    "groupBy", "force,year", "asOf", "2020-01-01"));
-            latency(results, "funnel with position", slowRepeats, "funnel", Map.of("definition",
-                    "benchmark@1", "groupBy", "force,year", "position", String.valueOf(head / 2)));
+            Map<String, String> byForceAndYear = Map.of("definition", "benchmark@1", "groupBy", "force,year");
+            latency(results, "funnel, current, by force and year", "funnel", byForceAndYear);
+            latency(results, "period counts, current, by force and year", "period-counts", byForceAndYear);
+            latency(results, "ethnicity (suspects and pairs), current, by force and year", "ethnicity",
+                    byForceAndYear);
+            latency(results, "ethnicity completeness, current, by force and year", "ethnicity-completeness",
+                    byForceAndYear);
+            latency(results, "nationality, current, by force and year", "nationality", byForceAndYear);
+            latency(results, "cold cases, current, by force and year", "cold-cases", byForceAndYear);
+            latency(results, "caseload, current, by force", "caseload",
+                    Map.of("definition", "benchmark@1", "groupBy", "force", "date", "2025-06-30"));
+            Map<String, String> lags = Map.of("definition", "benchmark@1", "groupBy", "force,year", "start",
+                    "ARRESTED", "end", "CHARGED");
+            latency(results, "lags with quantiles, current, by force and year", "lags", lags);
+            Map<String, String> curves = new HashMap<>(lags);
+            curves.put("curve", "true");
+            latency(results, "lags with curve=true, current, by force and year", "lags", curves);
+            latency(results, "funnel with asOf", "funnel", Map.of("definition", "benchmark@1", "groupBy",
+                    "force,year", "asOf", "2020-01-01"));
+            latency(results, "funnel with position", "funnel", Map.of("definition", "benchmark@1", "groupBy",
+                    "force,year", "position", String.valueOf(head / 2)));
+            landingView(results);
 
             long databaseMb = jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class);
             results.database = jdbc.queryForObject("""
@@ -167,8 +163,62 @@ public class BenchmarkCommand implements Callable<Integer> {
             return 0;
         } finally {
             heap.stop();
-            Files.deleteIfExists(file);
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
         }
+    }
+
+    /**
+     * The history imported a part at a time; before each part, Axon's raw append of the same events into the scratch
+     * store (which then holds as many events as the store the part is imported into) and PostgreSQL's COPY of its
+     * rows: three sides measured alternately, so that each ratio is a median of pairs.
+     */
+    private void importRounds(Results results, List<Path> parts) throws Exception {
+        PGSimpleDataSource scratch = new PGSimpleDataSource();
+        scratch.setURL(scratchUrl);
+        scratch.setUser(scratchUser);
+        scratch.setPassword(scratchPassword);
+        scratch.setReWriteBatchedInserts(true);
+        Flyway.configure().dataSource(scratch).locations("classpath:db/migration").load().migrate();
+        RawAppend axon = new RawAppend(scratch, serializer);
+        CopyBaseline copy = new CopyBaseline(scratch);
+        PhaseClock phases = new PhaseClock();
+        for (int i = 0; i < parts.size(); i++) {
+            Path part = parts.get(i);
+            Measured appended = axon.append(part);
+            Measured copied = copy.copy(part);
+            long started = System.nanoTime();
+            ImportReport report = imports.importCsv("BENCH" + i, part, phases);
+            Measured imported = new Measured(report.accepted(), (System.nanoTime() - started) / 1e9);
+            results.importVsAxon.add(appended, imported);
+            results.importVsCopy.add(copied, imported);
+        }
+        results.importPhases = phases.summary();
+    }
+
+    /** The JDBC read of the event table (the ceiling) and a full replay, alternately. */
+    private void replayRounds(Results results, Definition definition, int rounds) throws Exception {
+        long bulkMillis = 0;
+        double replaySeconds = 0;
+        for (int i = 0; i < rounds; i++) {
+            long started = System.nanoTime();
+            long read = readAll();
+            Measured ceiling = new Measured(read, (System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+            Replay replay = replays.start(definition);
+            while (replay.state() == Replay.State.RUNNING) {
+                Thread.sleep(200);
+                replay = replays.find(replay.id()).orElseThrow();
+            }
+            Measured replayed = new Measured(replay.eventsDone(), (System.nanoTime() - started) / 1e9);
+            results.replayVsCeiling.add(ceiling, replayed);
+            bulkMillis += replay.runningMillis();
+            replaySeconds += replayed.seconds();
+        }
+        results.replayPhases = String.format(Locale.ROOT, "bulk pass over the ledger %.1f s, then the cells, "
+                + "statistics, catching up and handing over %.1f s (means of %d replays)", bulkMillis / 1000.0 / rounds,
+                (replaySeconds - bulkMillis / 1000.0) / rounds, rounds);
     }
 
     private interface Timed<T> {
@@ -182,9 +232,15 @@ public class BenchmarkCommand implements Callable<Integer> {
         return value;
     }
 
-    private long readAll(boolean deserialize) throws Exception {
+    private static void timedRate(Results results, String name, long events, Timed<?> work) throws Exception {
+        long started = System.nanoTime();
+        work.run();
+        results.rates.put(name, new Measured(events, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Reads every row of the event table, payload included: the most any replay could do. */
+    private long readAll() throws Exception {
         long count = 0;
-        Map<String, Long> byType = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(
@@ -194,12 +250,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                 statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        byte[] payload = rows.getBytes(3);
-                        if (deserialize) {
-                            Object event = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
-                                    new SimpleSerializedType(rows.getString(2), null)));
-                            byType.merge(event.getClass().getSimpleName(), 1L, Long::sum);
-                        }
+                        rows.getBytes(3);
                         count++;
                     }
                 }
@@ -209,19 +260,61 @@ public class BenchmarkCommand implements Callable<Integer> {
         return count;
     }
 
-    private void latency(Results results, String name, int repeats, String figureName, Map<String, String> query) {
+    /**
+     * A figure's latency: asked once to warm up; a figure that answers within two seconds is then asked 50 times
+     * (the funnel 200), a slower one (read from the ledger) twice more, the first call counted.
+     */
+    private void latency(Results results, String name, String figureName, Map<String, String> query) {
         FigureDeclaration<?> figure = FigureCatalog.named(figureName).orElseThrow();
         Map<String, String[]> parameters = new HashMap<>();
         query.forEach((key, value) -> parameters.put(key, new String[]{value}));
-        figures.answer(figure, parameters);
         List<Double> millis = new ArrayList<>();
+        long first = System.nanoTime();
+        String from = String.valueOf(figures.answer(figure, parameters).json().computedFrom());
+        double firstMillis = (System.nanoTime() - first) / 1e6;
+        int repeats = firstMillis > 2_000 ? 2 : figureName.equals("funnel") && !query.containsKey("asOf")
+                && !query.containsKey("position") ? 200 : 50;
+        if (firstMillis > 2_000) {
+            millis.add(firstMillis);
+        }
         for (int i = 0; i < repeats; i++) {
             long started = System.nanoTime();
             figures.answer(figure, parameters);
             millis.add((System.nanoTime() - started) / 1e6);
         }
         millis.sort(Double::compare);
-        results.latencies.put(name, new double[]{percentile(millis, 50), percentile(millis, 99), repeats});
+        results.latencies.put(name, new Latency(from, millis.size(), percentile(millis, 50), percentile(millis, 99)));
+    }
+
+    /**
+     * The analyst's landing view: the live funnel and, for its recording note, the ethnicity completeness by force,
+     * asked together as the page asks them; 20 times after a warm-up.
+     */
+    private void landingView(Results results) throws Exception {
+        FigureDeclaration<?> funnel = FigureCatalog.named("funnel").orElseThrow();
+        FigureDeclaration<?> completeness = FigureCatalog.named("ethnicity-completeness").orElseThrow();
+        Map<String, String[]> funnelParameters = Map.of("definition", new String[]{"benchmark@1"});
+        Map<String, String[]> completenessParameters = Map.of("definition", new String[]{"benchmark@1"},
+                "groupBy", new String[]{"force"});
+        ExecutorService page = Executors.newFixedThreadPool(2);
+        try {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i <= 20; i++) {
+                long started = System.nanoTime();
+                Future<?> first = page.submit(() -> figures.answer(funnel, funnelParameters));
+                Future<?> second = page.submit(() -> figures.answer(completeness, completenessParameters));
+                first.get();
+                second.get();
+                if (i > 0) {
+                    millis.add((System.nanoTime() - started) / 1e6);
+                }
+            }
+            millis.sort(Double::compare);
+            results.latencies.put("analyst landing view (funnel and completeness by force, together)",
+                    new Latency("model", millis.size(), percentile(millis, 50), percentile(millis, 99)));
+        } finally {
+            page.shutdown();
+        }
     }
 
     private static double percentile(List<Double> sorted, int percent) {
@@ -261,21 +354,19 @@ public class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
+    private record Latency(String computedFrom, int calls, double p50, double p99) {
+    }
+
     private static final class Results {
         final Map<String, Double> seconds = new LinkedHashMap<>();
-        final Map<String, Long> counted = new LinkedHashMap<>();
-        final Map<String, double[]> latencies = new LinkedHashMap<>();
+        final Map<String, Measured> rates = new LinkedHashMap<>();
+        final PairedRatios importVsAxon = new PairedRatios();
+        final PairedRatios importVsCopy = new PairedRatios();
+        final PairedRatios replayVsCeiling = new PairedRatios();
+        final Map<String, Latency> latencies = new LinkedHashMap<>();
         String importPhases = "";
         String replayPhases = "";
         String database = "";
-
-        void rate(String name, long events) {
-            counted.put(name, events);
-        }
-
-        double perSecond(String name) {
-            return counted.get(name) / seconds.get(name);
-        }
 
         String markdown(int cases, long rows, long events, long heapMb, long databaseMb, String command) {
             StringBuilder out = new StringBuilder();
@@ -285,26 +376,29 @@ public class BenchmarkCommand implements Callable<Integer> {
                     .append(", ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append(", ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores; ").append(database)
                     .append(".\n\n");
-            out.append("| measure | events | seconds | events/s | ratio |\n|---|---|---|---|---|\n");
-            double ceiling = perSecond("jdbc read (ceiling)");
-            double append = perSecond("axon batched append");
-            for (String name : counted.keySet()) {
-                String ratio = switch (name) {
-                    case "import" -> String.format(Locale.ROOT, "%.3f of Axon's batched append", perSecond(name) / append);
-                    case "jdbc read + jackson", "axon pooled processor", "casetrail replay" ->
-                            String.format(Locale.ROOT, "%.3f of the ceiling", perSecond(name) / ceiling);
-                    default -> "";
-                };
-                out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %s |%n", name, counted.get(name),
-                        seconds.get(name), perSecond(name), ratio));
-            }
-            out.append("\nImport phases: ").append(importPhases).append(".\n");
+            out.append("| ratio (median of alternate pairs, spread) | value |\n|---|---|\n");
+            out.append("| import / Axon's batched append into a store holding as many events | ")
+                    .append(importVsAxon.summary()).append(" |\n");
+            out.append("| import / PostgreSQL's COPY of the same rows | ").append(importVsCopy.summary()).append(" |\n");
+            out.append("| full replay / JDBC read of the event table | ").append(replayVsCeiling.summary())
+                    .append(" |\n\n");
+            out.append("| measure | events | seconds | events/s |\n|---|---|---|---|\n");
+            Map<String, Measured> totals = new LinkedHashMap<>();
+            totals.put("import (all parts)", importVsAxon.total(false));
+            totals.put("axon batched append (all parts)", importVsAxon.total(true));
+            totals.put("postgresql copy (all parts)", importVsCopy.total(true));
+            totals.put("jdbc read of the event table (all rounds)", replayVsCeiling.total(true));
+            totals.put("casetrail replay (all rounds)", replayVsCeiling.total(false));
+            totals.putAll(rates);
+            totals.forEach((name, measured) -> out.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f |%n",
+                    name, measured.events(), measured.seconds(), measured.perSecond())));
+            out.append("\nImport phases (all parts): ").append(importPhases).append(".\n");
             out.append("\nReplay phases: ").append(replayPhases).append(".\n");
-            out.append("\n| query | calls | p50 ms | p99 ms |\n|---|---|---|---|\n");
-            latencies.forEach((name, values) -> out.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n",
-                    name, values[2], values[0], values[1])));
+            out.append("\n| query | from | calls | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
+            latencies.forEach((name, latency) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n",
+                    name, latency.computedFrom(), latency.calls(), latency.p50(), latency.p99())));
             out.append(String.format(Locale.ROOT, "%nPeak heap in use: %,d MB. Database: %,d MB. Generating the "
-                    + "file: %.1f s.%n", heapMb, databaseMb, seconds.get("generate")));
+                    + "files: %.1f s.%n", heapMb, databaseMb, seconds.get("generate")));
             return out.toString();
         }
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casetrail.core.pipeline.Stage;
@@ -57,7 +58,7 @@ final class EthnicityDeclaration extends DescribedFigure<EthnicityDeclaration.Et
         query.canonical("stage", stage.name());
         query.canonical("scheme", scheme.name());
         query.canonical("level", level.name());
-        var answered = query.fromModelOrLedger(query.asOf(), models -> models.ethnicity(query.scope(), stage, scheme, level),
+        var answered = query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.ethnicity(query.scope(), stage, scheme, level)),
                 new EthnicityFigure(query.scope(), stage, scheme, level, query.tracer()));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.casetrail.core.pipeline.Stage;
@@ -50,7 +51,7 @@ final class NationalityDeclaration extends DescribedFigure<NationalityDeclaratio
                 EthnicityScheme.Level.GROUP);
         query.canonical("stage", stage.name());
         query.canonical("level", level.name());
-        var answered = query.fromModelOrLedger(query.asOf(), models -> models.nationality(query.scope(), stage, level),
+        var answered = query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.nationality(query.scope(), stage, level)),
                 new NationalityFigure(query.scope(), stage, level, query.tracer()));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());

@@ -45,13 +45,13 @@ final class CellGrouping {
         return all.isEmpty() ? "" : " GROUP BY " + String.join(", ", all);
     }
 
-    /** {@code WHERE force_code IN (...)} when the scope keeps some forces; binds them. */
+    /** {@code AND force_code IN (...)} when the scope keeps some forces (empty otherwise); binds them. */
     String forceFilter(List<Object> arguments) {
         if (scope.forces().isEmpty()) {
             return "";
         }
         arguments.addAll(scope.forces());
-        return " WHERE force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
+        return " AND force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
     }
 
     /** The group a row's first columns name. */

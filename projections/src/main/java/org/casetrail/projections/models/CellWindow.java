@@ -19,13 +19,6 @@ record CellWindow(LocalDate lower, LocalDate upper) {
         return new CellWindow(lower, upper);
     }
 
-    /** Whether the query's bounds are exactly this window's: its range is made of whole periods. */
-    static boolean coversWholePeriods(FigureScope scope, CellPeriod period) {
-        CellWindow window = of(scope, period);
-        return (scope.from() == null || scope.from().equals(window.lower))
-                && (scope.to() == null || scope.to().plusDays(1).equals(window.upper));
-    }
-
     private static LocalDate startOnOrAfter(LocalDate day, CellPeriod period) {
         LocalDate start = startOnOrBefore(day, period);
         return start.equals(day) ? day : period == CellPeriod.YEAR ? start.plusYears(1) : start.plusMonths(1);

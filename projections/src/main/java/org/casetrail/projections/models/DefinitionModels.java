@@ -36,12 +36,12 @@ public class DefinitionModels {
     }
 
     private final JdbcTemplate jdbc;
-    private final CategoryCells categories;
+    private final CategoryMembers categories;
     private final LagMembers lags;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.categories = new CategoryCells(jdbc);
+        this.categories = new CategoryMembers(jdbc);
         this.lags = new LagMembers(jdbc);
     }
 
@@ -64,7 +64,8 @@ public class DefinitionModels {
                 definition.version());
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
-        categories.clear(definition);
+        jdbc.update("DELETE FROM definition_victim WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
     }
 
     /**
@@ -101,9 +102,7 @@ public class DefinitionModels {
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
         addToCells(definition, refs, -1);
-        categories.addToCells(definition, refs, -1);
-        categories.deleteVictims(definition, refs);
-        for (String table : List.of("definition_suspect", "definition_case")) {
+        for (String table : List.of("definition_suspect", "definition_victim", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
                         + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)", 3, "varchar", refs);
@@ -114,7 +113,6 @@ public class DefinitionModels {
         }
         insert(definition, cases);
         addToCells(definition, refs, 1);
-        categories.addToCells(definition, refs, 1);
     }
 
     /**
@@ -173,14 +171,14 @@ public class DefinitionModels {
         return lags.lags(scope, start, end, censoredOn, curve);
     }
 
-    /** SEMANTICS 6.6 from the model's category cells; empty when the range is not made of whole months. */
-    public Optional<EthnicityFigure.Result> ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
+    /** SEMANTICS 6.6 from the model's member rows. */
+    public EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                                       EthnicityScheme.Level level) {
         return categories.ethnicity(scope, stage, scheme, level);
     }
 
-    /** SEMANTICS 6.6 nationality from the model's category cells; empty when the range is not made of whole months. */
-    public Optional<NationalityFigure.Result> nationality(FigureScope scope, Stage stage, EthnicityScheme.Level level) {
+    /** SEMANTICS 6.6 nationality from the model's member rows. */
+    public NationalityFigure.Result nationality(FigureScope scope, Stage stage, EthnicityScheme.Level level) {
         return categories.nationality(scope, stage, level);
     }
 
@@ -229,7 +227,7 @@ public class DefinitionModels {
         String where = grouping.forceFilter(arguments);
         String sql = "SELECT " + grouping.selected()
                 + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
-                + " FROM (" + rows + ") counted" + where + grouping.groupBy();
+                + " FROM (" + rows + ") counted WHERE true" + where + grouping.groupBy();
         List<Stage> stages = FunnelFigure.stagesFrom(entry);
         Map<GroupKey, long[][]> counts = new HashMap<>();
         jdbc.query(sql, row -> {
@@ -302,7 +300,6 @@ public class DefinitionModels {
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
         addToCells(definition, null, 1);
-        categories.build(definition);
     }
 
     /**

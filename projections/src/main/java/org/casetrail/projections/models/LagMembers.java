@@ -32,15 +32,7 @@ final class LagMembers {
         arguments.add(Date.valueOf(censoredOn));
         arguments.add(scope.definition().id());
         arguments.add(scope.definition().version());
-        StringBuilder range = new StringBuilder(" WHERE started IS NOT NULL");
-        if (scope.from() != null) {
-            range.append(" AND started >= ?");
-            arguments.add(Date.valueOf(scope.from()));
-        }
-        if (scope.to() != null) {
-            range.append(" AND started <= ?");
-            arguments.add(Date.valueOf(scope.to()));
-        }
+        String range = MemberColumns.inRange("started", scope, arguments);
         CellGrouping grouping = new CellGrouping(scope, "started");
         String where = grouping.forceFilter(arguments);
         // The classes of LagsFigure.accept: an end dated on or after the start completes; before it, invalid; an end
@@ -60,13 +52,13 @@ final class LagMembers {
                         SELECT c.force_code, c.region, c.context, started, ended_on, end_implied, ?::date AS censored_on,
                             CASE WHEN ended_on IS NULL AND NOT end_implied THEN
                                 (SELECT min(e) FROM unnest(s.exits) e WHERE e >= started) END AS exit_on
-                        FROM definition_case c JOIN definition_suspect s ON s.definition_id = c.definition_id
-                            AND s.version = c.version AND s.case_ref = c.case_ref
+                        FROM %8$s
                         CROSS JOIN LATERAL (SELECT %2$s AS started, %3$s AS ended_on, %4$s AS end_implied) lag
-                        WHERE c.definition_id = ? AND c.version = ?
+                        WHERE %9$s
                     ) member%5$s
-                ) classified%6$s%7$s""".formatted(grouping.selected(), startColumn(start), endColumn(end),
-                impliedColumn(end), range, where, grouping.groupBy("lag_class", "days"));
+                ) classified WHERE true%6$s%7$s""".formatted(grouping.selected(), startColumn(start),
+                MemberColumns.stageDate(end), MemberColumns.impliedOnly(end), range, where,
+                grouping.groupBy("lag_class", "days"), MemberColumns.SUSPECTS, MemberColumns.OF_DEFINITION);
         Map<GroupKey, LagsFigure.Members> groups = new HashMap<>();
         jdbc.query(sql, row -> {
             groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members()).add(
@@ -77,26 +69,7 @@ final class LagMembers {
     }
 
     private static String startColumn(LagsFigure.Start start) {
-        return start == LagsFigure.Start.OFFENCE ? "c.offence_from" : endColumn(Stage.valueOf(start.name()));
-    }
-
-    /** The column of a stage's date: reached directly on it (RECORDED: the case's opening). */
-    private static String endColumn(Stage stage) {
-        return switch (stage) {
-            case RECORDED -> "c.opened_on";
-            case ARRESTED -> "s.arrested_on";
-            case CHARGED -> "s.charged_on";
-            case PROSECUTED -> "s.prosecuted_on";
-            case CONVICTED -> "s.convicted_on";
-        };
-    }
-
-    /** Whether a stage was reached only by implication (CHARGED and PROSECUTED can be). */
-    private static String impliedColumn(Stage stage) {
-        return switch (stage) {
-            case CHARGED -> "s.charged_implied";
-            case PROSECUTED -> "s.prosecuted_implied";
-            default -> "false";
-        };
+        return start == LagsFigure.Start.OFFENCE ? "c.offence_from"
+                : MemberColumns.stageDate(Stage.valueOf(start.name()));
     }
 }

@@ -1,0 +1,58 @@
+package org.casetrail.projections.models;
+
+import java.sql.Date;
+import java.util.List;
+
+import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.figures.FigureScope;
+
+/**
+ * The member rows a live read of a model works from: every suspect of every qualifying case ({@code c} the case,
+ * {@code s} the suspect), and the column of each stage's date.
+ */
+final class MemberColumns {
+
+    /** The definition's suspects with their cases; binds the definition's id and version. */
+    static final String SUSPECTS = """
+            definition_case c JOIN definition_suspect s ON s.definition_id = c.definition_id
+                AND s.version = c.version AND s.case_ref = c.case_ref""";
+
+    static final String OF_DEFINITION = "c.definition_id = ? AND c.version = ?";
+
+    private MemberColumns() {
+    }
+
+    /** The column of the date a suspect reached a stage directly (RECORDED: its case's opening), or null. */
+    static String stageDate(Stage stage) {
+        return switch (stage) {
+            case RECORDED -> "c.opened_on";
+            case ARRESTED -> "s.arrested_on";
+            case CHARGED -> "s.charged_on";
+            case PROSECUTED -> "s.prosecuted_on";
+            case CONVICTED -> "s.convicted_on";
+        };
+    }
+
+    /** {@code WHERE column} is a date within the scope's range (inclusive, either end open); binds the bounds. */
+    static String inRange(String column, FigureScope scope, List<Object> arguments) {
+        StringBuilder where = new StringBuilder(" WHERE " + column + " IS NOT NULL");
+        if (scope.from() != null) {
+            where.append(" AND ").append(column).append(" >= ?");
+            arguments.add(Date.valueOf(scope.from()));
+        }
+        if (scope.to() != null) {
+            where.append(" AND ").append(column).append(" <= ?");
+            arguments.add(Date.valueOf(scope.to()));
+        }
+        return where.toString();
+    }
+
+    /** Whether a suspect reached a stage only by implication (CHARGED and PROSECUTED can be). */
+    static String impliedOnly(Stage stage) {
+        return switch (stage) {
+            case CHARGED -> "s.charged_implied";
+            case PROSECUTED -> "s.prosecuted_implied";
+            default -> "false";
+        };
+    }
+}
