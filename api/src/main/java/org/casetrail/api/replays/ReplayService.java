@@ -278,12 +278,10 @@ public class ReplayService {
 
     /** Catches up with what was stored during the replay, then hands the model over to the processor. */
     private void finish(UUID id, Definition definition, long startedAt) {
-        // The model was just filled in bulk: without fresh statistics the planner takes its tables for empty and
-        // joins them by nested scans (seen: a funnel of 100,000 cases still running after minutes). So statistics
-        // first, then the funnel cells from the whole model, and only then catching up and handing over.
-        jdbc.execute("ANALYZE definition_case, definition_suspect");
+        // Statistics first (the model was just filled in bulk), then the funnel cells from the whole model, and only
+        // then catching up and handing over.
+        models.analyzeMembers();
         models.buildCells(definition);
-        jdbc.execute("ANALYZE definition_funnel_cell");
         long caughtUpTo = startedAt;
         for (int round = 0; round < 3; round++) {
             long head = ledger.head();
