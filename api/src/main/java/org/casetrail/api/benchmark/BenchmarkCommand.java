@@ -190,6 +190,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             Measured copied = copy.copy(part);
             long started = System.nanoTime();
             ImportReport report = imports.importCsv("BENCH" + i, part, phases);
+            phases.stop();
             Measured imported = new Measured(report.accepted(), (System.nanoTime() - started) / 1e9);
             results.importVsAxon.add(appended, imported);
             results.importVsCopy.add(copied, imported);
