@@ -289,7 +289,7 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     /**
      * The analyst's landing view: the live funnel and, for its recording note, the ethnicity completeness by force,
-     * asked together as the page asks them; 20 times after a warm-up.
+     * asked together as the page asks them; 20 times after a warm-up, or 3 times when one takes over two seconds.
      */
     private void landingView(Results results) throws Exception {
         FigureDeclaration<?> funnel = FigureCatalog.named("funnel").orElseThrow();
@@ -300,14 +300,19 @@ public class BenchmarkCommand implements Callable<Integer> {
         ExecutorService page = Executors.newFixedThreadPool(2);
         try {
             List<Double> millis = new ArrayList<>();
-            for (int i = 0; i <= 20; i++) {
+            int repeats = 20;
+            for (int i = 0; i <= repeats; i++) {
                 long started = System.nanoTime();
                 Future<?> first = page.submit(() -> figures.answer(funnel, funnelParameters));
                 Future<?> second = page.submit(() -> figures.answer(completeness, completenessParameters));
                 first.get();
                 second.get();
-                if (i > 0) {
-                    millis.add((System.nanoTime() - started) / 1e6);
+                double elapsed = (System.nanoTime() - started) / 1e6;
+                if (i == 0 && elapsed > 2_000) {
+                    repeats = 2;
+                    millis.add(elapsed);
+                } else if (i > 0) {
+                    millis.add(elapsed);
                 }
             }
             millis.sort(Double::compare);
