@@ -58,7 +58,8 @@ final class EthnicityDeclaration extends DescribedFigure<EthnicityDeclaration.Et
         query.canonical("stage", stage.name());
         query.canonical("scheme", scheme.name());
         query.canonical("level", level.name());
-        var answered = query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.ethnicity(query.scope(), stage, scheme, level)),
+        var answered = query.fromModelOrLedger(query.asOf(),
+                models -> Optional.of(models.ethnicity(query.scope(), stage, scheme, level)),
                 new EthnicityFigure(query.scope(), stage, scheme, level, query.tracer()));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());

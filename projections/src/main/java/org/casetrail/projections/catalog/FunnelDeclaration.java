@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.pipeline.Stage;
@@ -50,7 +50,8 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
         // The model keeps suspects and cases; victims are counted from the ledger.
         var answered = unit == FunnelFigure.Unit.VICTIM
                 ? new FigureQuery.Answered<>(query.fromLedger(ledger, query.asOf()), FigureAnswer.LEDGER)
-                : query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger);
+                : query.fromModelOrLedger(query.asOf(),
+                        models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger);
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()

@@ -51,7 +51,8 @@ final class NationalityDeclaration extends DescribedFigure<NationalityDeclaratio
                 EthnicityScheme.Level.GROUP);
         query.canonical("stage", stage.name());
         query.canonical("level", level.name());
-        var answered = query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.nationality(query.scope(), stage, level)),
+        var answered = query.fromModelOrLedger(query.asOf(),
+                models -> Optional.of(models.nationality(query.scope(), stage, level)),
                 new NationalityFigure(query.scope(), stage, level, query.tracer()));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());

@@ -12,9 +12,9 @@ import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
 
 /**
- * How a query over a model's cells groups and filters them as a figure's scope asks: the group-by columns (place
- * columns {@code force_code}, {@code region}, {@code context}, and the year of a date column), the force filter, and
- * the group key read back from the first columns of a row.
+ * How a query over a model's cells or member rows groups and filters them as a figure's scope asks: the group-by
+ * columns (place columns {@code force_code}, {@code region}, {@code context}, and the year of a date column), the
+ * force filter, and the group key read back from the first columns of a row.
  */
 final class CellGrouping {
 

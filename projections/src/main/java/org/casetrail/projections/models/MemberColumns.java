@@ -12,11 +12,12 @@ import org.casetrail.projections.figures.FigureScope;
  */
 final class MemberColumns {
 
-    /** The definition's suspects with their cases; binds the definition's id and version. */
+    /** The suspects of every definition with their cases; {@link #OF_DEFINITION} keeps one definition's. */
     static final String SUSPECTS = """
             definition_case c JOIN definition_suspect s ON s.definition_id = c.definition_id
                 AND s.version = c.version AND s.case_ref = c.case_ref""";
 
+    /** Binds the definition's id and version. */
     static final String OF_DEFINITION = "c.definition_id = ? AND c.version = ?";
 
     private MemberColumns() {
