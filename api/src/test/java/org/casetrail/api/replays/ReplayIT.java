@@ -203,6 +203,11 @@ class ReplayIT {
                     fromEngine.stage(), fromEngine.scheme(), fromEngine.level()))
                     .as("ethnicity %s", asked.getKey()).isEqualTo(fromEngine);
             nonEmpty += fromEngine.groups().isEmpty() ? 0 : 1;
+            if (fromEngine.scheme() == EthnicityScheme.BEST && fromEngine.level() == EthnicityScheme.Level.GROUP) {
+                FigureScope scope = scopes.get(asked.getKey().substring(0, asked.getKey().lastIndexOf(' ')));
+                assertThat(models.completeness(scope, fromEngine.stage()).completeness())
+                        .as("completeness %s", asked.getKey()).isEqualTo(fromEngine.completeness());
+            }
         }
         for (Map.Entry<String, NationalityFigure> asked : nationality.entrySet()) {
             NationalityFigure.Result fromEngine = asked.getValue().result();

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.EthnicityFigure;
@@ -37,9 +37,9 @@ final class CompletenessDeclaration extends DescribedFigure<CompletenessDeclarat
     public Completeness answer(FigureQuery query) {
         Stage stage = query.choice("stage", Stage.class, Stage.RECORDED);
         query.canonical("stage", stage.name());
-        var answered = query.fromModelOrLedger(query.asOf(), models -> Optional.of(models.ethnicity(query.scope(),
-                stage, EthnicityScheme.BEST, EthnicityScheme.Level.GROUP)), new EthnicityFigure(query.scope(), stage,
-                EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, query.tracer()));
+        var answered = query.fromModelOrLedger(query.asOf(),
+                models -> Optional.of(models.completeness(query.scope(), stage)), new EthnicityFigure(query.scope(),
+                        stage, EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, query.tracer()));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().completeness().stream()

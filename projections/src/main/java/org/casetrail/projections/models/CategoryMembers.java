@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CategoryMembers {
 
-    /** A code not recorded is read as ''; a suspect of a case with no victim pairs with this victim code. */
+    /** A suspect of a case with no victim pairs with this victim code (a code not recorded is NULL). */
     private static final String NO_VICTIM = "-";
 
     private final JdbcTemplate jdbc;
@@ -32,28 +32,32 @@ final class CategoryMembers {
         this.jdbc = jdbc;
     }
 
+    /** The whole answer: suspects, pairs and completeness; without {@code withPairs}, the pairs are left empty. */
     EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
-                                     EthnicityScheme.Level level) {
+                                     EthnicityScheme.Level level, boolean withPairs) {
         String code = scheme.name().toLowerCase() + "_ethnicity";
         Map<GroupKey, Map<String, Long>> suspects = new HashMap<>();
         Map<GroupKey, long[]> completeness = new HashMap<>();
         count(scope, stage, "s." + code + " AS code, s.recording", "", "code, recording", (key, row) -> {
             long members = row.getLong("members");
             suspects.computeIfAbsent(key, k -> new HashMap<>())
-                    .merge(EthnicityScheme.categoryOfCode(recorded(row.getString("code")), level), members, Long::sum);
+                    .merge(EthnicityScheme.categoryOfCode(row.getString("code"), level), members, Long::sum);
             completeness.computeIfAbsent(key, k -> new long[EthnicityScheme.Recording.values().length])
                     [EthnicityScheme.Recording.valueOf(row.getString("recording")).ordinal()] += members;
         });
         Map<GroupKey, Map<List<String>, Long>> pairs = new HashMap<>();
+        if (!withPairs) {
+            return EthnicityFigure.result(stage, scheme, level, suspects, pairs, completeness);
+        }
         count(scope, stage, "s." + code + " AS code, CASE WHEN v.victim_ref IS NULL THEN '" + NO_VICTIM
-                        + "' ELSE coalesce(v." + code + ", '') END AS victim_code",
+                        + "' ELSE v." + code + " END AS victim_code",
                 " LEFT JOIN definition_victim v ON v.definition_id = c.definition_id AND v.version = c.version "
                         + "AND v.case_ref = c.case_ref", "code, victim_code", (key, row) -> {
                     String victimCode = row.getString("victim_code");
                     String victim = NO_VICTIM.equals(victimCode) ? EthnicityFigure.NO_VICTIM
-                            : EthnicityScheme.categoryOfCode(recorded(victimCode), level);
+                            : EthnicityScheme.categoryOfCode(victimCode, level);
                     pairs.computeIfAbsent(key, k -> new HashMap<>()).merge(List.of(
-                            EthnicityScheme.categoryOfCode(recorded(row.getString("code")), level), victim),
+                            EthnicityScheme.categoryOfCode(row.getString("code"), level), victim),
                             row.getLong("members"), Long::sum);
                 });
         return EthnicityFigure.result(stage, scheme, level, suspects, pairs, completeness);
@@ -63,7 +67,7 @@ final class CategoryMembers {
         Map<GroupKey, Map<String, Long>> counts = new HashMap<>();
         count(scope, stage, "s.nationality AS code", "", "code", (key, row) -> counts
                 .computeIfAbsent(key, k -> new HashMap<>())
-                .merge(NationalityFigure.categoryOfCode(recorded(row.getString("code")), level),
+                .merge(NationalityFigure.categoryOfCode(row.getString("code"), level),
                         row.getLong("members"), Long::sum));
         return NationalityFigure.result(stage, level, counts);
     }
@@ -92,9 +96,5 @@ final class CategoryMembers {
         jdbc.query(sql, row -> {
             sink.add(grouping.key(row), row);
         }, arguments.toArray());
-    }
-
-    private static String recorded(String code) {
-        return code == null || code.isEmpty() ? null : code;
     }
 }

@@ -152,7 +152,8 @@ public class DefinitionModels {
                 for (MemberRows rows : cases) {
                     for (MemberRows.VictimRow v : rows.victims()) {
                         victimRows.add(definition.id(), definition.version(), rows.caseRef(), v.victimRef(),
-                                v.ethnicity().self(), v.ethnicity().officer(), EthnicityScheme.BEST.code(v.ethnicity()));
+                                v.ethnicity().self(), v.ethnicity().officer(),
+                                EthnicityScheme.BEST.code(v.ethnicity()));
                     }
                 }
             }
@@ -174,7 +175,15 @@ public class DefinitionModels {
     /** SEMANTICS 6.6 from the model's member rows. */
     public EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                                       EthnicityScheme.Level level) {
-        return categories.ethnicity(scope, stage, scheme, level);
+        return categories.ethnicity(scope, stage, scheme, level, true);
+    }
+
+    /**
+     * SEMANTICS 6.6 completeness from the model's member rows: the ethnicity answer (BEST, group level) without its
+     * pairs, which completeness does not read and which cost the most to count.
+     */
+    public EthnicityFigure.Result completeness(FigureScope scope, Stage stage) {
+        return categories.ethnicity(scope, stage, EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, false);
     }
 
     /** SEMANTICS 6.6 nationality from the model's member rows. */
@@ -199,7 +208,8 @@ public class DefinitionModels {
                 + "period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
                 + "WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ? AND period = ?";
         List<String> parts = new ArrayList<>();
-        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(), CellPeriod.YEAR.name()));
+        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
+                CellPeriod.YEAR.name()));
         parts.add(cells + years.inside("period_start", arguments));
         if (!years.isEverything()) {
             arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
