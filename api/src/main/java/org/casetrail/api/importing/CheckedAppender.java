@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
 import org.casetrail.core.caseledger.CaseAggregate;
 import org.casetrail.core.caseledger.EventMetaData;
 import org.casetrail.projections.jdbc.ArrayParameter;
@@ -83,8 +87,11 @@ class CheckedAppender {
         List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
         for (StagingArea.StagedEvent staged : events) {
             long sequence = next.merge(staged.caseRef(), 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(aggregateType, staged.caseRef(), sequence, staged.event(),
-                    MetaData.with(EventMetaData.IMPORT_ID, importIdText).and(EventMetaData.LINE, staged.line())));
+            MetaData metaData = MetaData.with(EventMetaData.IMPORT_ID, importIdText).and(EventMetaData.LINE,
+                    staged.line());
+            messages.add(new GenericDomainEventMessage<>(aggregateType, staged.caseRef(), sequence,
+                    new SerializedMessage<>(IdentifierFactory.getInstance().generateIdentifier(), staged.payload(),
+                            new LazyDeserializingObject<>(metaData)), GenericEventMessage.clock::instant));
         }
         return messages;
     }

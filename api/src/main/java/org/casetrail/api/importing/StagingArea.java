@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.axonframework.serialization.LazyDeserializingObject;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -168,11 +169,24 @@ class StagingArea {
                         ORDER BY case_ref, line""",
                 statement -> statement.setObject(1, importId),
                 row -> handler.accept(new StagedEvent(row.getLong("line"), row.getString("case_ref"),
-                        serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
-                                new SimpleSerializedType(row.getString("payload_type"), null))))));
+                        new LazyDeserializingObject<>(new SimpleSerializedObject<>(row.getBytes("payload"),
+                                byte[].class, new SimpleSerializedType(row.getString("payload_type"), null)),
+                                serializer))));
     }
 
-    record StagedEvent(long line, String caseRef, CaseEvent event) {
+    /**
+     * A staged row read back for appending: its event still in the bytes it was staged as, which are the bytes the
+     * event store will hold (Axon stores a payload serialized by its own event serializer as it is), so an imported
+     * event is serialized once, when staged, and deserialized once, by the ledger index.
+     */
+    record StagedEvent(long line, String caseRef, LazyDeserializingObject<CaseEvent> payload) {
+        static StagedEvent of(long line, CaseEvent event) {
+            return new StagedEvent(line, event.caseRef(), new LazyDeserializingObject<>(event));
+        }
+
+        CaseEvent event() {
+            return payload.getObject();
+        }
     }
 
     long count(UUID importId) {

@@ -3,6 +3,7 @@ package org.casetrail.api.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.casetrail.api.support.CsvFiles.unique;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.api.support.CsvFiles;
 import org.casetrail.api.support.IntegrationTest;
 import org.casetrail.core.caseledger.RecordCaseEvents;
@@ -22,17 +27,18 @@ import org.casetrail.core.caseledger.events.SourceRow;
 import org.casetrail.core.pipeline.EventType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The direct append trusts the whole-file check only while nobody else writes the same cases. These tests hold another
- * writer's append to a case open in a transaction while the import appends to it, so that the unique (case, sequence)
- * key decides.
+ * The direct append stores each staged event in the bytes it was staged as, and trusts the whole-file check only while
+ * nobody else writes the same cases. The race tests hold another writer's append to a case open in a transaction while
+ * the import appends to it, so that the unique (case, sequence) key decides.
  */
 @IntegrationTest
-class CheckedAppenderRaceIT {
+class CheckedAppenderIT {
 
     private static final LocalDate DAY = LocalDate.of(2024, 3, 1);
 
@@ -46,6 +52,29 @@ class CheckedAppenderRaceIT {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Test
+    void a_staged_event_is_stored_in_the_bytes_it_was_staged_as_and_indexed_from_them() {
+        String caseRef = unique("APPEND-BYTES");
+        byte[] compact = eventSerializer.serialize(opened(caseRef), byte[].class).getData();
+        // Spaces Axon's serializer would never write: they survive only if the append does not serialize again.
+        byte[] staged = new String(compact, StandardCharsets.UTF_8).replace(",\"", ", \"")
+                .getBytes(StandardCharsets.UTF_8);
+        SimpleSerializedObject<byte[]> serialized = new SimpleSerializedObject<>(staged, byte[].class,
+                new SimpleSerializedType(opened(caseRef).getClass().getName(), null));
+
+        boolean appended = appender.append(UUID.randomUUID(), List.of(new StagingArea.StagedEvent(3, caseRef,
+                new LazyDeserializingObject<>(serialized, eventSerializer))));
+
+        assertThat(appended).isTrue();
+        assertThat(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?",
+                byte[].class, caseRef)).isEqualTo(staged).isNotEqualTo(compact);
+        assertThat(jdbc.queryForObject("SELECT event_type FROM ledger_row WHERE case_ref = ?", String.class,
+                caseRef)).isEqualTo(EventType.CASE_OPENED.name());
+    }
 
     @Test
     void a_batch_that_lost_the_race_stores_nothing_and_says_so() throws Exception {
@@ -54,7 +83,7 @@ class CheckedAppenderRaceIT {
 
         UUID importId = UUID.randomUUID();
         boolean appended = appender.append(importId, List.of(
-                new StagingArea.StagedEvent(7, caseRef, arrest(caseRef, caseRef + "-import", "S9"))));
+                StagingArea.StagedEvent.of(7, arrest(caseRef, caseRef + "-import", "S9"))));
         rival.get(30, TimeUnit.SECONDS);
 
         assertThat(appended).isFalse();
