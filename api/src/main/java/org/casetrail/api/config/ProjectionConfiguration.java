@@ -1,15 +1,16 @@
 package org.casetrail.api.config;
 
-import org.axonframework.serialization.Serializer;
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.projections.casestream.CaseStreamReader;
-import org.casetrail.projections.models.DefinitionModels;
-import org.casetrail.projections.models.MemberModelProjection;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.ledger.LedgerIndexProjection;
+import org.casetrail.projections.models.DefinitionModels;
+import org.casetrail.projections.models.MemberModelProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +53,8 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    public CaseStreamReader caseStreamReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
-        return new CaseStreamReader(jdbc, serializer);
+    public CaseStreamReader caseStreamReader(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                                             ObjectMapper json) {
+        return new CaseStreamReader(jdbc, serializer, json);
     }
 }

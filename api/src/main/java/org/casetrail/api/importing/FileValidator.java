@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.casetrail.api.config.Limits;
 import org.casetrail.core.caseledger.CaseStreamRules;
+import org.casetrail.core.caseledger.StreamFact;
 import org.casetrail.core.csv.RowError;
 import org.springframework.stereotype.Component;
 
@@ -65,41 +66,41 @@ class FileValidator {
             this.progress = progress;
         }
 
-        void accept(StagingArea.CaseFact row) {
-            if (!row.caseRef().equals(caseRef)) {
-                caseRef = row.caseRef();
+        void accept(long line, StreamFact fact) {
+            if (!fact.caseRef().equals(caseRef)) {
+                caseRef = fact.caseRef();
                 rules = new CaseStreamRules(caseRef);
                 caseRows = 0;
             }
-            if (row.isStored()) {
-                rules.record(row.fact());
+            if (line == 0) {
+                rules.record(fact);
                 caseRows++;
                 return;
             }
             progress.advanced(1);
-            CaseStreamRules.Verdict verdict = rules.judge(row.fact());
+            CaseStreamRules.Verdict verdict = rules.judge(fact);
             if (verdict.kind() == CaseStreamRules.Verdict.Kind.ACCEPT && caseRows >= rowsPerCase) {
                 // One case is read whole into memory by every figure: its rows are bounded.
-                errors.add(new RowError(row.line(), "case_ref", "case " + caseRef + " would have more than "
+                errors.add(new RowError(line, "case_ref", "case " + caseRef + " would have more than "
                         + rowsPerCase + " rows (casetrail.limits.rows-per-case)"));
-                rejectedLines += conflictLines.contains(row.line()) ? 0 : 1;
+                rejectedLines += conflictLines.contains(line) ? 0 : 1;
                 return;
             }
             switch (verdict.kind()) {
                 case ACCEPT -> {
-                    rules.record(row.fact());
+                    rules.record(fact);
                     caseRows++;
                 }
                 case DUPLICATE -> {
                     duplicates++;
-                    duplicateLines.add(row.line());
+                    duplicateLines.add(line);
                     if (duplicateLines.size() == FORGET_BATCH) {
                         forgetDuplicates();
                     }
                 }
                 case REJECT -> {
-                    errors.add(new RowError(row.line(), verdict.violation().column(), verdict.violation().message()));
-                    if (!conflictLines.contains(row.line())) {
+                    errors.add(new RowError(line, verdict.violation().column(), verdict.violation().message()));
+                    if (!conflictLines.contains(line)) {
                         rejectedLines++;
                     }
                 }

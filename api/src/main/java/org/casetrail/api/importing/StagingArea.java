@@ -90,36 +90,33 @@ class StagingArea {
         return new Writer(importId);
     }
 
-    /** One staged row, or a row already stored for the same case ({@code line} 0). */
-    record CaseFact(String caseRef, long line, StreamFact fact) {
-        boolean isStored() {
-            return line == 0;
-        }
-    }
-
     interface RowHandler<T> {
         void accept(T row) throws SQLException;
+    }
+
+    interface FactHandler {
+        /** One staged row with its line, or a row already stored for the same case, with line 0. */
+        void accept(long line, StreamFact fact);
     }
 
     /**
      * Every staged row with the stored rows of the same cases, ordered by case, the stored rows of a case first, then
      * the staged rows in file order.
      */
-    void forEachCaseFact(UUID importId, String source, RowHandler<CaseFact> handler) {
-        stream("SELECT l.case_ref, 0 AS line, " + prefixed("l") + " FROM ledger_row l "
+    void forEachCaseFact(UUID importId, String source, FactHandler handler) {
+        stream("SELECT 0 AS line, " + prefixed("l") + " FROM ledger_row l "
                         + "WHERE l.case_ref IN (SELECT DISTINCT case_ref FROM import_staging WHERE import_id = ?) "
                         + "UNION ALL "
                         + """
-                        SELECT case_ref, line, ? AS source, source_row_id, event_type, suspect_ref, victim_ref,
+                        SELECT line, case_ref, ? AS source, source_row_id, event_type, suspect_ref, victim_ref,
                         corrected_row_id, fingerprint FROM import_staging WHERE import_id = ?
-                        ORDER BY 1, 2""",
+                        ORDER BY 2, 1""",
                 statement -> {
                     statement.setObject(1, importId);
                     statement.setString(2, source);
                     statement.setObject(3, importId);
                 },
-                row -> handler.accept(new CaseFact(row.getString("case_ref"), row.getLong("line"),
-                        LedgerIndex.fact(row))));
+                row -> handler.accept(row.getLong("line"), LedgerIndex.fact(row)));
     }
 
     /** A row id used by another case, in the store or earlier in the same file: (line, message). */

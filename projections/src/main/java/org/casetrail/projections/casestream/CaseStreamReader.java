@@ -1,7 +1,13 @@
 package org.casetrail.projections.casestream;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.MetaData;
@@ -10,13 +16,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.casetrail.core.caseledger.CaseAggregate;
+import org.casetrail.core.caseledger.EventMetaData;
+import org.casetrail.core.caseledger.events.AmendmentEvent;
 import org.casetrail.core.caseledger.events.CaseEvent;
 import org.casetrail.projections.jdbc.EventTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads one case's whole stream straight from the event table, with the global position Axon's aggregate loading
- * does not expose.
+ * does not expose, in the shape the case stream endpoint answers.
  */
 public class CaseStreamReader {
 
@@ -28,17 +36,23 @@ public class CaseStreamReader {
             EVENTS.payloadRevisionColumn(), EVENTS.payloadColumn(), EVENTS.metaDataColumn(), EVENTS.domainEventTable(),
             EVENTS.aggregateIdentifierColumn(), EVENTS.typeColumn(), EVENTS.sequenceNumberColumn());
 
+    private static final TypeReference<Map<String, Object>> FIELD_MAP = new TypeReference<>() {
+    };
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final ObjectMapper json;
 
-    public CaseStreamReader(JdbcTemplate jdbc, Serializer serializer) {
+    /** {@code json} is the mapper the stream is answered with, so that the fields read as every other answer. */
+    public CaseStreamReader(JdbcTemplate jdbc, Serializer serializer, ObjectMapper json) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.json = json;
     }
 
     /** The case's events in stream order; empty when no such case exists. */
-    public List<StoredCaseEvent> read(String caseRef) {
-        return jdbc.query(READ_STREAM, (row, i) -> new StoredCaseEvent(row.getLong(EVENTS.globalIndexColumn()),
+    public List<CaseStreamEvent> read(String caseRef) {
+        return jdbc.query(READ_STREAM, (row, i) -> event(row.getLong(EVENTS.globalIndexColumn()),
                         Instant.parse(row.getString(EVENTS.timestampColumn())),
                         row.getLong(EVENTS.sequenceNumberColumn()), row.getString(EVENTS.eventIdentifierColumn()),
                         serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(EVENTS.payloadColumn()),
@@ -46,6 +60,20 @@ public class CaseStreamReader {
                                         row.getString(EVENTS.payloadRevisionColumn())))),
                         metaData(row.getBytes(EVENTS.metaDataColumn()))),
                 caseRef, CaseAggregate.class.getSimpleName());
+    }
+
+    private CaseStreamEvent event(long position, Instant storedAt, long sequenceNumber, String eventId,
+                                  CaseEvent event, MetaData metaData) {
+        Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(event.fields(), FIELD_MAP));
+        fields.values().removeIf(Objects::isNull);
+        fields.remove("occurredOn");
+        Object importId = metaData.get(EventMetaData.IMPORT_ID);
+        Object line = metaData.get(EventMetaData.LINE);
+        return new CaseStreamEvent(position, storedAt, sequenceNumber, eventId, event.type().name(),
+                event.occurredOn(), event.reportedOn(), event.source().source(), event.source().rowId(),
+                event instanceof AmendmentEvent amendment ? amendment.correctedRowId() : null, fields,
+                importId == null ? null : importId.toString(),
+                line instanceof Number number ? number.longValue() : null);
     }
 
     private MetaData metaData(byte[] serialized) {
