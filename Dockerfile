@@ -5,7 +5,8 @@ COPY pom.xml .
 COPY core core
 COPY projections projections
 COPY api api
-RUN mvn -B -q -DskipTests install
+COPY benchmark benchmark
+RUN mvn -B -q -DskipTests -pl api -am install
 
 FROM eclipse-temurin:17-jre
 WORKDIR /app

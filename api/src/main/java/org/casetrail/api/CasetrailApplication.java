@@ -12,12 +12,17 @@ public class CasetrailApplication {
     private static final String AXON_UPDATE_CHECK_OFF = "axoniq.update-checker.disabled";
 
     public static void main(String[] args) {
-        if (System.getProperty(AXON_UPDATE_CHECK_OFF) == null) {
-            System.setProperty(AXON_UPDATE_CHECK_OFF, "true");
-        }
+        keepAxonOffline();
         if (CommandLauncher.isCommand(args)) {
             System.exit(CommandLauncher.run(args));
         }
         SpringApplication.run(CasetrailApplication.class, args);
+    }
+
+    /** Before any Axon class is loaded; a setting given on the command line ({@code -D...}) wins. */
+    public static void keepAxonOffline() {
+        if (System.getProperty(AXON_UPDATE_CHECK_OFF) == null) {
+            System.setProperty(AXON_UPDATE_CHECK_OFF, "true");
+        }
     }
 }

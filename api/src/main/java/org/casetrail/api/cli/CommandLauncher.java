@@ -16,8 +16,8 @@ import picocli.CommandLine;
  */
 public final class CommandLauncher {
 
-    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "benchmark",
-            "hash-password", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("import", "import-police-uk", "generate", "hash-password",
+            "help", "--help", "-h");
     /** Commands that work on files alone start no application context and need no database. */
     private static final Set<String> WITHOUT_STORE = Set.of("generate", "hash-password");
     /** Arguments that set application properties, as they do for the server, rather than options of a command. */
@@ -38,6 +38,17 @@ public final class CommandLauncher {
         if (WITHOUT_STORE.contains(args[0])) {
             return new CommandLine(new CasetrailCommand(), plain).execute(args);
         }
+        return runWithStore(new CasetrailCommand(), args);
+    }
+
+    /**
+     * Runs a picocli command (an instance or its class) in an application context without the web server, its
+     * {@code org.casetrail} classes made by Spring so that they get the application's services; arguments that are
+     * settings ({@code --spring.*}, {@code --casetrail.*}, {@code --logging.*}) configure the context instead.
+     */
+    public static int runWithStore(Object command, String[] args) {
+        CasetrailApplication.keepAxonOffline();
+        CommandLine.IFactory plain = CommandLine.defaultFactory();
         String[] settings = Arrays.stream(args).filter(CommandLauncher::isSetting).toArray(String[]::new);
         String[] commandArgs = Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CasetrailApplication.class)
@@ -49,13 +60,13 @@ public final class CommandLauncher {
             CommandLine.IFactory fromSpring = new CommandLine.IFactory() {
                 @Override
                 public <K> K create(Class<K> type) throws Exception {
-                    if (type.getPackageName().startsWith("org.casetrail.api")) {
+                    if (type.getPackageName().startsWith("org.casetrail.")) {
                         return context.getAutowireCapableBeanFactory().createBean(type);
                     }
                     return plain.create(type);
                 }
             };
-            return new CommandLine(new CasetrailCommand(), fromSpring).execute(commandArgs);
+            return new CommandLine(command, fromSpring).execute(commandArgs);
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeMapTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final List<String> MODULES = List.of("core", "projections", "api");
+    private static final List<String> MODULES = List.of("core", "projections", "api", "benchmark");
 
     @Test
     void every_package_has_a_line_in_the_readme_map() throws IOException {

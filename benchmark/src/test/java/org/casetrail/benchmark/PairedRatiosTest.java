@@ -1,4 +1,4 @@
-package org.casetrail.api.benchmark;
+package org.casetrail.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

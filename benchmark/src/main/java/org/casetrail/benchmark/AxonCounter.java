@@ -1,4 +1,4 @@
-package org.casetrail.api.benchmark;
+package org.casetrail.benchmark;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,4 @@
-package org.casetrail.api.benchmark;
+package org.casetrail.benchmark;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.casetrail.api.benchmark;
+package org.casetrail.benchmark;
 
 /** How many events (or rows) one measured step handled, and in how many seconds. */
 record Measured(long events, double seconds) {
