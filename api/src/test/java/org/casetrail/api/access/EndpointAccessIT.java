@@ -2,13 +2,9 @@ package org.casetrail.api.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +14,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casetrail.api.support.ApiClient;
 import org.casetrail.api.support.IntegrationTest;
 import org.casetrail.api.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -91,7 +88,7 @@ class EndpointAccessIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> port);
 
     @Test
     void everyRegisteredHandlerIsInTheTable() {
@@ -131,9 +128,9 @@ class EndpointAccessIT {
 
     @Test
     void wrongCredentialsAre401AndActuatorShowsHealthOnly() throws Exception {
-        HttpRequest wrongPassword = HttpRequest.newBuilder(uri("/api/v1/funnel"))
-                .header("Authorization", basic("analyst", "not-the-password")).build();
-        assertThat(client.send(wrongPassword, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        HttpRequest.Builder wrongPassword = api.request("/api/v1/funnel")
+                .header("Authorization", ApiClient.basic("analyst", "not-the-password"));
+        assertThat(api.send(wrongPassword).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/actuator/health", "", PUBLIC).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/actuator/health", "", PUBLIC).body()).doesNotContain("db", "diskSpace");
         for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator")) {
@@ -198,7 +195,7 @@ class EndpointAccessIT {
 
     private HttpResponse<String> call(String method, String path, String form, String caller) throws Exception {
         String query = form.startsWith("format=") ? "?" + form : "";
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path + query))
+        HttpRequest.Builder request = api.request(path + query)
                 .header("Casetrail-Reason", TestUsers.REASON)
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString("{}"));
@@ -209,17 +206,8 @@ class EndpointAccessIT {
             request.header("Accept", form.substring("Accept: ".length()));
         }
         if (!caller.equals(PUBLIC)) {
-            request.header("Authorization", basic(caller, TestUsers.PASSWORD));
+            request.header("Authorization", ApiClient.basic(caller, TestUsers.PASSWORD));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
-    }
-
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return api.send(request);
     }
 }

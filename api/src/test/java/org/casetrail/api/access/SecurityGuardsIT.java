@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,6 +24,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.casetrail.api.support.ApiClient;
 import org.casetrail.api.support.IntegrationTest;
 import org.casetrail.api.support.TestUsers;
 import org.junit.jupiter.api.MethodOrderer;
@@ -72,7 +71,7 @@ class SecurityGuardsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> port);
 
     @Test
     @Order(1)
@@ -119,7 +118,7 @@ class SecurityGuardsIT {
         assertThat(declared.body()).contains("payload-too-large");
         byte[] bytes = csv.toString().getBytes();
         HttpResponse<String> streamed = send(request("/api/v1/imports?source=BIG")
-                .header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
+                .header("Authorization", ApiClient.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
         assertThat(streamed.statusCode()).isEqualTo(413);
@@ -129,7 +128,7 @@ class SecurityGuardsIT {
         String definition = "{\"id\": \"long\", \"version\": 1, \"label\": \"x\", \"description\": \""
                 + "x".repeat(2000) + "\", \"minSuspects\": 1}";
         HttpResponse<String> json = send(request("/api/v1/definitions")
-                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD))
+                .header("Authorization", ApiClient.basic("analyst", TestUsers.PASSWORD))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(definition)));
         assertThat(json.statusCode()).isEqualTo(413);
     }
@@ -153,7 +152,7 @@ class SecurityGuardsIT {
             }
         }
         HttpResponse<String> entries = send(request("/api/v1/imports/police-uk")
-                .header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
+                .header("Authorization", ApiClient.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())));
         assertThat(entries.statusCode()).isEqualTo(413);
@@ -164,7 +163,7 @@ class SecurityGuardsIT {
     @Order(4)
     void answers_carry_the_security_headers() throws Exception {
         HttpResponse<String> answer = send(request("/api/v1/funnel")
-                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD)));
+                .header("Authorization", ApiClient.basic("analyst", TestUsers.PASSWORD)));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(answer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
@@ -193,10 +192,10 @@ class SecurityGuardsIT {
                 .startsWith("application/problem+json");
 
         assertThat(send(request("/api/v1/me")).body()).isEqualTo("{\"user\":null,\"roles\":[]}");
-        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessIT.basic("tester",
+        assertThat(send(request("/api/v1/me").header("Authorization", ApiClient.basic("tester",
                 TestUsers.PASSWORD))).body()).isEqualTo("{\"user\":\"tester\",\"roles\":[\"analyst\",\"auditor\","
                 + "\"importer\"]}");
-        assertThat(send(request("/api/v1/me").header("Authorization", EndpointAccessIT.basic("tester", "wrong"))
+        assertThat(send(request("/api/v1/me").header("Authorization", ApiClient.basic("tester", "wrong"))
                 .header("X-Requested-With", "XMLHttpRequest")).statusCode()).isEqualTo(401);
     }
 
@@ -221,11 +220,11 @@ class SecurityGuardsIT {
         int status = 0;
         for (int i = 0; i < 6 && status != 429; i++) {
             status = send(request("/api/v1/funnel").header("Authorization",
-                    EndpointAccessIT.basic("analyst", "guess-" + i))).statusCode();
+                    ApiClient.basic("analyst", "guess-" + i))).statusCode();
         }
         assertThat(status).isEqualTo(429);
         HttpResponse<String> evenRight = send(request("/api/v1/funnel")
-                .header("Authorization", EndpointAccessIT.basic("analyst", TestUsers.PASSWORD)));
+                .header("Authorization", ApiClient.basic("analyst", TestUsers.PASSWORD)));
         assertThat(evenRight.statusCode()).isEqualTo(429);
         assertThat(evenRight.headers().firstValue("Retry-After")).isPresent();
     }
@@ -245,7 +244,7 @@ class SecurityGuardsIT {
     }
 
     private HttpRequest.Builder importer(String path, String csv) {
-        return request(path).header("Authorization", EndpointAccessIT.basic("importer", TestUsers.PASSWORD))
+        return request(path).header("Authorization", ApiClient.basic("importer", TestUsers.PASSWORD))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
     }
 
@@ -254,11 +253,11 @@ class SecurityGuardsIT {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return api.request(path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private static String jwt(KeyPair key, Map<String, Object> realmAccess, Instant expires) throws Exception {

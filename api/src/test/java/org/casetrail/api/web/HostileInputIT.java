@@ -3,15 +3,12 @@ package org.casetrail.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casetrail.api.support.ApiClient;
 import org.casetrail.api.support.CsvFiles;
 import org.casetrail.api.support.IntegrationTest;
 import org.casetrail.api.support.TestUsers;
@@ -45,7 +43,7 @@ class HostileInputIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(() -> port);
 
     @Test
     void values_the_store_cannot_hold_are_named_by_line_and_column_and_nothing_is_applied() throws Exception {
@@ -116,7 +114,7 @@ class HostileInputIT {
     @Test
     void a_file_sent_as_a_form_is_imported_as_sent() throws Exception {
         String c = CsvFiles.unique("FORM");
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/imports?source=FORM-SENT"))
+        HttpResponse<String> answer = send(api.request("/api/v1/imports?source=FORM-SENT")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(CsvFiles.csv(
                         "1," + c + ",CASE_OPENED,2024-01-02,2024-01-03,E23000005,,,,,,,,"))));
@@ -133,7 +131,7 @@ class HostileInputIT {
         }
         byte[] corrupt = zip.toByteArray();
         corrupt = Arrays.copyOf(corrupt, corrupt.length / 2);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/imports/police-uk"))
+        HttpResponse<String> answer = send(api.request("/api/v1/imports/police-uk")
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(corrupt)));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(answer.body()).get("parameter").asText()).isEqualTo("body");
@@ -150,8 +148,8 @@ class HostileInputIT {
         }
         assertThat(importCsv("ODD-REFS", csv.toString()).statusCode()).isEqualTo(200);
         for (String ref : refs) {
-            HttpResponse<String> stream = send(HttpRequest.newBuilder(uri("/api/v1/cases/"
-                    + URLEncoder.encode(ref, StandardCharsets.UTF_8).replace("+", "%20") + "/events"))
+            HttpResponse<String> stream = send(api.request("/api/v1/cases/"
+                    + URLEncoder.encode(ref, StandardCharsets.UTF_8).replace("+", "%20") + "/events")
                     .header("Casetrail-Reason", "reading back an odd reference").GET());
             assertThat(stream.statusCode()).as(ref).isEqualTo(200);
             assertThat(stream.body()).contains("CASE_OPENED");
@@ -160,7 +158,7 @@ class HostileInputIT {
 
     @Test
     void what_tomcat_refuses_is_a_problem_document_too() throws Exception {
-        HttpResponse<String> hugeHeader = send(HttpRequest.newBuilder(uri("/api/v1/funnel"))
+        HttpResponse<String> hugeHeader = send(api.request("/api/v1/funnel")
                 .header("X-Padding", "a".repeat(20_000)).GET());
         assertThat(hugeHeader.statusCode()).isEqualTo(400);
         assertThat(hugeHeader.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -173,27 +171,21 @@ class HostileInputIT {
     }
 
     private HttpResponse<String> importCsv(String source, String csv) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/api/v1/imports?source=" + CsvFiles.unique(source)))
+        return send(api.request("/api/v1/imports?source=" + CsvFiles.unique(source))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
     private HttpResponse<String> post(String path, Object body) throws Exception {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(api.request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(api.request(path).GET());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("tester:" + TestUsers.PASSWORD).getBytes())).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return api.send(request.header("Authorization", ApiClient.basic("tester", TestUsers.PASSWORD)));
     }
 }
