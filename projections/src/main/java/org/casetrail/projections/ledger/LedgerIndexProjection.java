@@ -53,18 +53,14 @@ public class LedgerIndexProjection {
         this.jdbc = jdbc;
     }
 
-    private record Pending(String eventId, String aggregateId, long sequenceNumber, CaseEvent event) {
-    }
-
-    @EventHandler
-    void on(CaseEvent event, DomainEventMessage<?> message) {
-        Pending pending = new Pending(message.getIdentifier(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), event);
+    /** Keeps the message itself until the rows are written: its identity, case, sequence number and event. */
+    @EventHandler(payloadType = CaseEvent.class)
+    void on(DomainEventMessage<CaseEvent> message) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(List.of(pending));
+            write(List.of(message));
             return;
         }
-        pendingInThisTransaction().add(pending);
+        pendingInThisTransaction().add(message);
     }
 
     /**
@@ -74,7 +70,8 @@ public class LedgerIndexProjection {
      */
     public void flush() {
         @SuppressWarnings("unchecked")
-        List<Pending> rows = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
+        List<DomainEventMessage<CaseEvent>> rows =
+                (List<DomainEventMessage<CaseEvent>>) TransactionSynchronizationManager.getResource(PENDING);
         if (rows != null) {
             write(rows);
             rows.clear();
@@ -86,10 +83,11 @@ public class LedgerIndexProjection {
      * {@link #flush()}): one position lookup and one statement batch however many commands it holds.
      */
     @SuppressWarnings("unchecked")
-    private List<Pending> pendingInThisTransaction() {
-        List<Pending> rows = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
+    private List<DomainEventMessage<CaseEvent>> pendingInThisTransaction() {
+        List<DomainEventMessage<CaseEvent>> rows =
+                (List<DomainEventMessage<CaseEvent>>) TransactionSynchronizationManager.getResource(PENDING);
         if (rows == null) {
-            List<Pending> created = new ArrayList<>();
+            List<DomainEventMessage<CaseEvent>> created = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(PENDING, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -108,20 +106,20 @@ public class LedgerIndexProjection {
         return rows;
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<DomainEventMessage<CaseEvent>> batch) {
         if (batch.isEmpty()) {
             return;
         }
         Map<String, Long> positions = positions(batch);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (CopyRows rows = CopyRows.into(connection, "ledger_row", COLUMNS)) {
-                for (Pending pending : batch) {
-                    rows.add(row(pending, positions));
+                for (DomainEventMessage<CaseEvent> message : batch) {
+                    rows.add(row(message, positions));
                 }
             }
             return null;
         });
-        batch.stream().map(pending -> pending.event().reportedOn()).max(LocalDate::compareTo)
+        batch.stream().map(message -> message.getPayload().reportedOn()).max(LocalDate::compareTo)
                 .ifPresent(latest -> jdbc.update(KNOWLEDGE, Date.valueOf(latest), Date.valueOf(latest)));
     }
 
@@ -130,15 +128,16 @@ public class LedgerIndexProjection {
             INSERT INTO ledger_knowledge (reported_on) SELECT ?
             WHERE NOT EXISTS (SELECT 1 FROM ledger_knowledge WHERE reported_on >= ?)""";
 
-    private static Object[] row(Pending pending, Map<String, Long> positions) {
-        CaseEvent event = pending.event();
+    private static Object[] row(DomainEventMessage<CaseEvent> message, Map<String, Long> positions) {
+        CaseEvent event = message.getPayload();
         StreamFact fact = StreamFact.of(event);
         RowFields f = event.fields();
-        Long position = positions.get(pending.eventId());
+        String eventId = message.getIdentifier();
+        Long position = positions.get(eventId);
         if (position == null) {
-            throw new IllegalStateException("event " + pending.eventId() + " is not in the event store");
+            throw new IllegalStateException("event " + eventId + " is not in the event store");
         }
-        return new Object[]{fact.row().source(), fact.row().rowId(), event.caseRef(), position, pending.eventId(),
+        return new Object[]{fact.row().source(), fact.row().rowId(), event.caseRef(), position, eventId,
                 fact.type().name(), event.occurredOn(), event.reportedOn(), f.suspectRef(), f.victimRef(),
                 fact.correctedRowId(), f.forceCode(), name(f.context()), f.offenceFrom(), f.age(), name(f.sex()),
                 f.ethnicity(), f.officerEthnicity(), f.nationality(), f.outcomeType(), f.operation(), name(f.plea()),
@@ -151,13 +150,13 @@ public class LedgerIndexProjection {
      * probe per event: the LIMIT keeps PostgreSQL from turning the lookup into a join it may plan as a scan of the
      * whole event table when it has no statistics.
      */
-    private Map<String, Long> positions(List<Pending> batch) {
+    private Map<String, Long> positions(List<DomainEventMessage<CaseEvent>> batch) {
         Map<String, Long> positions = new HashMap<>();
         jdbc.query(connection -> {
             PreparedStatement statement = ArrayParameter.prepare(connection, POSITIONS, 1, "varchar",
-                    batch.stream().map(Pending::aggregateId).toList());
+                    batch.stream().map(DomainEventMessage::getAggregateIdentifier).toList());
             statement.setArray(2, connection.createArrayOf("bigint",
-                    batch.stream().map(Pending::sequenceNumber).toArray()));
+                    batch.stream().map(DomainEventMessage::getSequenceNumber).toArray()));
             return statement;
         }, row -> {
             positions.put(row.getString(1), row.getLong(2));

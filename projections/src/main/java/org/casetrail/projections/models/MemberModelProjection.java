@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casetrail.core.caseledger.events.CaseEvent;
@@ -46,15 +47,19 @@ public class MemberModelProjection {
         long position;
     }
 
-    @EventHandler
-    void on(CaseEvent event, TrackingToken token) {
+    /**
+     * Takes only the case's reference (the event's aggregate identifier), never the payload: the event is never
+     * deserialized here, since the rows are read again from the ledger.
+     */
+    @EventHandler(payloadType = CaseEvent.class)
+    void on(@SourceId String caseRef, TrackingToken token) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         Touched touched = unitOfWork.getOrComputeResource(TOUCHED, key -> {
             Touched created = new Touched();
             unitOfWork.onPrepareCommit(committing -> refresh(created));
             return created;
         });
-        touched.cases.add(event.caseRef());
+        touched.cases.add(caseRef);
         token.position().ifPresent(position -> touched.position = Math.max(touched.position, position));
     }
 
