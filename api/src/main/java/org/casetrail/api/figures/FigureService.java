@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.casetrail.api.BusyException;
@@ -23,6 +24,7 @@ import org.casetrail.projections.catalog.FigureDeclaration;
 import org.casetrail.projections.catalog.FigureParameter;
 import org.casetrail.projections.catalog.FigureQuery;
 import org.casetrail.projections.catalog.FigureTable;
+import org.casetrail.projections.effective.EffectiveView;
 import org.casetrail.projections.effective.LedgerCaseSource;
 import org.casetrail.projections.figures.CaseFigure;
 import org.casetrail.projections.figures.CellTracer;
@@ -194,6 +196,37 @@ public class FigureService {
         }
 
         @Override
+        public <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy, Function<ModelAtCut, R> compute) {
+            if (tracer != CellTracer.NONE || currentModel(knownBy).isPresent()) {
+                return Optional.empty();
+            }
+            long head = ledger.head();
+            long at = position == null ? head : position;
+            if (!modelCovers(head)) {
+                return Optional.empty();
+            }
+            EffectiveView.Cut cut = new EffectiveView.Cut(knownBy, at);
+            R result = compute.apply(new ModelAtCut() {
+                @Override
+                public DefinitionModels models() {
+                    return models;
+                }
+
+                @Override
+                public EffectiveView.Cut cut() {
+                    return cut;
+                }
+
+                @Override
+                public void fold(List<String> caseRefs, CaseFigure<?> figure) {
+                    boundedLedgerRead(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
+                }
+            });
+            return Optional.of(new Answered<>(new FigureEngine.Computed<>(result, knownBy, at),
+                    FigureAnswer.MODEL_AND_LEDGER));
+        }
+
+        @Override
         public CellIds record(long computedAt) {
             return ids.record(figure, canonical, computedAt)::cell;
         }
@@ -214,15 +247,30 @@ public class FigureService {
             if (position != null && position != head) {
                 return Optional.empty();
             }
+            return modelCovers(head) ? Optional.of(head) : Optional.empty();
+        }
+
+        /** Whether the definition's model has been replayed and covers every event up to {@code head}. */
+        private boolean modelCovers(long head) {
             return models.model(definition.id(), definition.version())
                     .filter(model -> model.state() == DefinitionModels.State.READY)
-                    .filter(model -> model.position() != null && model.position() >= head)
-                    .map(model -> head);
+                    .filter(model -> model.position() != null && model.position() >= head).isPresent();
         }
     }
 
-    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
     private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {
+        return boundedLedgerRead(() -> engine.compute(asOf, position, figure));
+    }
+
+    private void boundedLedgerRead(Runnable read) {
+        boundedLedgerRead(() -> {
+            read.run();
+            return null;
+        });
+    }
+
+    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
+    private <T> T boundedLedgerRead(Supplier<T> read) {
         try {
             if (!ledgerReads.tryAcquire(LEDGER_READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new BusyException(LEDGER_READ_WAIT_SECONDS);
@@ -232,7 +280,7 @@ public class FigureService {
             throw new BusyException(LEDGER_READ_WAIT_SECONDS);
         }
         try {
-            return engine.compute(asOf, position, figure);
+            return read.get();
         } finally {
             ledgerReads.release();
         }

@@ -10,6 +10,8 @@ public interface FigureAnswer {
 
     String MODEL = "model";
     String LEDGER = "ledger";
+    /** An earlier cut: the model for the cases not changed since, the ledger for the rest. */
+    String MODEL_AND_LEDGER = "model and ledger";
 
     DefinitionRef definition();
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.casetrail.projections.effective.EffectiveView;
 import org.casetrail.projections.figures.CaseFigure;
 import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.FigureEngine;
@@ -55,10 +56,28 @@ public interface FigureQuery {
     <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
                                       CaseFigure<R> ledger);
 
+    /**
+     * For an earlier cut (a knowledge date before the latest stored, or an earlier position) when the definition's
+     * model is ready and nothing is being traced: computes the figure from the model for the cases not changed since
+     * the cut and from the ledger for the rest ({@link FigureAnswer#MODEL_AND_LEDGER}); empty otherwise, and when the
+     * current state is asked.
+     */
+    <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy, Function<ModelAtCut, R> compute);
+
+    /** A ready model, an earlier cut, and the ledger to fold the cases changed since at that cut. */
+    interface ModelAtCut {
+        DefinitionModels models();
+
+        EffectiveView.Cut cut();
+
+        /** Folds these cases, as they stood at the cut, into the figure. */
+        void fold(List<String> caseRefs, CaseFigure<?> figure);
+    }
+
     /** The figure ids of this query's cells, once the position it was computed at is known. */
     CellIds record(long position);
 
-    /** What was computed, and where from ({@link FigureAnswer#MODEL} or {@link FigureAnswer#LEDGER}). */
+    /** What was computed, and where from ({@link FigureAnswer#MODEL}, {@link FigureAnswer#LEDGER} or both). */
     record Answered<R>(FigureEngine.Computed<R> computed, String from) {
     }
 

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import org.casetrail.core.InvalidParameterException;
 import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.models.FunnelCells;
 
 /** SEMANTICS 6.2: the cohort funnel, from the definition's model for the current state of suspects and cases. */
 final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> {
@@ -50,8 +52,9 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
         // The model keeps suspects and cases; victims are counted from the ledger.
         var answered = unit == FunnelFigure.Unit.VICTIM
                 ? new FigureQuery.Answered<>(query.fromLedger(ledger, query.asOf()), FigureAnswer.LEDGER)
-                : query.fromModelOrLedger(query.asOf(),
-                        models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger);
+                : query.fromModelAtCut(query.asOf(), atCut -> atCut(query.scope(), entry, unit, atCut))
+                .orElseGet(() -> query.fromModelOrLedger(query.asOf(),
+                        models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger));
         var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
@@ -63,6 +66,15 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
                 .toList();
         return new Funnel(query.definition(), computed.asOf(), computed.position(), answered.from(), entry.name(),
                 unit.name().toLowerCase(), query.scope().from(), query.scope().to(), groups);
+    }
+
+    /** The model's counts of the cases not changed since the cut, and the changed ones folded at it. */
+    private static FunnelFigure.Result atCut(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
+                                             FigureQuery.ModelAtCut atCut) {
+        FunnelCells.UnchangedSince unchanged = atCut.models().funnelUnchangedSince(scope, entry, unit, atCut.cut());
+        FunnelFigure funnel = new FunnelFigure(scope, entry, unit).addingTo(unchanged.counts());
+        atCut.fold(unchanged.toFold(), funnel);
+        return funnel.result();
     }
 
     @Override

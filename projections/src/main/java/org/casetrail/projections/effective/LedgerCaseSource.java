@@ -117,6 +117,16 @@ public class LedgerCaseSource {
         return events;
     }
 
+    /** These cases as they stood at the cut (those that did not exist then are skipped), a thousand read at a time. */
+    public void forEachCaseOf(List<String> caseRefs, EffectiveView.Cut cut, Consumer<EffectiveCase> visitor) {
+        for (int from = 0; from < caseRefs.size(); from += CASES_PER_READ) {
+            caseEvents(caseRefs.subList(from, Math.min(caseRefs.size(), from + CASES_PER_READ))).forEach(
+                    (caseRef, events) -> EffectiveView.of(caseRef, events, cut).ifPresent(visitor));
+        }
+    }
+
+    private static final int CASES_PER_READ = 1_000;
+
     /** The cases with an event stored after {@code position}. */
     public List<String> casesChangedAfter(long position) {
         return jdbc.queryForList("SELECT DISTINCT case_ref FROM ledger_row WHERE position > ?", String.class,

@@ -59,6 +59,29 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
         this.tracer = tracer;
     }
 
+    /**
+     * Counts on top of these (per group, per stage from the entry, {count, implied}): what a model counted of the cases
+     * that were not changed since the cut this figure is folded at.
+     */
+    public FunnelFigure addingTo(Map<GroupKey, long[][]> counted) {
+        counted.forEach((key, group) -> {
+            long[][] copy = new long[group.length][];
+            for (int i = 0; i < group.length; i++) {
+                copy[i] = group[i].clone();
+            }
+            counts.merge(key, copy, FunnelFigure::sum);
+        });
+        return this;
+    }
+
+    private static long[][] sum(long[][] a, long[][] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i][0] += b[i][0];
+            a[i][1] += b[i][1];
+        }
+        return a;
+    }
+
     /** A cell of the funnel: one stage of one group. Figure ids and traces name cells so. */
     public static List<Object> cell(GroupKey key, Stage stage) {
         return List.of(key.values(), stage);
@@ -153,13 +176,17 @@ public final class FunnelFigure implements CaseFigure<FunnelFigure.Result> {
     }
 
     /**
-     * The answer from counts: per group, per stage from the entry, {count, implied}. Rates are worked out here, the
-     * same whether the counts came from the effective view or from a definition's current-state model.
+     * The answer from counts: per group, per stage from the entry, {count, implied}; a group with no member at its
+     * entry is left out. Rates are worked out here, the same whether the counts came from the effective view, from a
+     * definition's current-state model, or from both.
      */
     public static Result result(Stage entry, Unit unit, Map<GroupKey, long[][]> counts) {
         List<Stage> stages = stagesFrom(entry);
         List<Group> groups = new ArrayList<>();
         new TreeMap<>(counts).forEach((key, group) -> {
+            if (group[0][0] == 0) {
+                return;
+            }
             List<StageCount> rows = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
                 rows.add(new StageCount(stages.get(i), group[i][0], group[i][1],

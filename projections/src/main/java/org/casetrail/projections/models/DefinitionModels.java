@@ -1,21 +1,17 @@
 package org.casetrail.projections.models;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
+import org.casetrail.projections.effective.EffectiveView;
 import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
-import org.casetrail.projections.figures.GroupKey;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
 import org.casetrail.projections.jdbc.ArrayParameter;
@@ -38,11 +34,13 @@ public class DefinitionModels {
     private final JdbcTemplate jdbc;
     private final CategoryMembers categories;
     private final LagMembers lags;
+    private final FunnelCells funnel;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.categories = new CategoryMembers(jdbc);
         this.lags = new LagMembers(jdbc);
+        this.funnel = new FunnelCells(jdbc);
     }
 
     public Optional<Model> model(String definitionId, int version) {
@@ -101,7 +99,7 @@ public class DefinitionModels {
             return;
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
-        addToCells(definition, refs, -1);
+        funnel.add(definition, refs, -1);
         for (String table : List.of("definition_suspect", "definition_victim", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
@@ -112,7 +110,7 @@ public class DefinitionModels {
             });
         }
         insert(definition, cases);
-        addToCells(definition, refs, 1);
+        funnel.add(definition, refs, 1);
     }
 
     /**
@@ -192,125 +190,24 @@ public class DefinitionModels {
     }
 
     /**
-     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view. Whole years
-     * come from the year cells, whole months outside them from the month cells, and the members of partial months at
-     * the date bounds are counted directly.
+     * SEMANTICS 6.2 from the model: the same counts the funnel accumulator makes from the effective view.
      */
     public FunnelFigure.Result funnel(FigureScope scope, Stage entry, FunnelFigure.Unit unit) {
-        if (unit == FunnelFigure.Unit.VICTIM) {
-            throw new IllegalArgumentException("the model keeps suspects and cases; victims come from the ledger");
-        }
-        Definition definition = scope.definition();
-        List<Object> arguments = new ArrayList<>();
-        CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
-        CellWindow months = CellWindow.of(scope, CellPeriod.MONTH);
-        String cells = "SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
-                + "period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
-                + "WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ? AND period = ?";
-        List<String> parts = new ArrayList<>();
-        arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
-                CellPeriod.YEAR.name()));
-        parts.add(cells + years.inside("period_start", arguments));
-        if (!years.isEverything()) {
-            arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
-                    CellPeriod.MONTH.name()));
-            parts.add(cells + months.inside("period_start", arguments) + years.outside("period_start", arguments));
-        }
-        if (!months.isEverything()) {
-            arguments.addAll(List.of(definition.id(), definition.version()));
-            StringBuilder inRange = new StringBuilder(" WHERE entry_date IS NOT NULL");
-            if (scope.from() != null) {
-                inRange.append(" AND entry_date >= ?");
-                arguments.add(Date.valueOf(scope.from()));
-            }
-            if (scope.to() != null) {
-                inRange.append(" AND entry_date <= ?");
-                arguments.add(Date.valueOf(scope.to()));
-            }
-            parts.add("SELECT force_code, region, context, entry_date, " + String.join(", ", STAGE_COLUMNS)
-                    + " FROM (SELECT member.*, " + entryDate(entry) + " AS entry_date FROM (" + members(unit, false)
-                    + ") member) dated" + inRange
-                    + months.outside("entry_date", arguments));
-        }
-        String rows = String.join(" UNION ALL ", parts);
-        CellGrouping grouping = new CellGrouping(scope, "entry_date");
-        String where = grouping.forceFilter(arguments);
-        String sql = "SELECT " + grouping.selected()
-                + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
-                + " FROM (" + rows + ") counted WHERE true" + where + grouping.groupBy();
-        List<Stage> stages = FunnelFigure.stagesFrom(entry);
-        Map<GroupKey, long[][]> counts = new HashMap<>();
-        jdbc.query(sql, row -> {
-            if (row.getLong("recorded") == 0) {
-                // An aggregate without GROUP BY answers one row even for an empty cohort (and cells of members who
-                // left remain at zero): a group with no member, which a figure leaves out.
-                return;
-            }
-            long[][] group = new long[stages.size()][2];
-            for (int i = 0; i < stages.size(); i++) {
-                Stage stage = stages.get(i);
-                group[i][0] = row.getLong(stage.name().toLowerCase());
-                if (stage == Stage.CHARGED || stage == Stage.PROSECUTED) {
-                    group[i][1] = row.getLong(stage.name().toLowerCase() + "_implied");
-                }
-            }
-            counts.put(grouping.key(row), group);
-        }, arguments.toArray());
-        return FunnelFigure.result(entry, unit, counts);
+        return FunnelFigure.result(entry, unit, funnel.counts(scope, entry, unit));
     }
-
-    private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
-            "prosecuted", "prosecuted_implied", "convicted");
-    private static final List<Stage> ENTRIES = List.of(Stage.RECORDED, Stage.ARRESTED);
 
     /**
-     * The funnel's members as rows: place, the date they entered at each entry stage ({@code recorded_entry},
-     * {@code arrested_entry}, null when never arrested), and 1 or 0 for each stage reached (and for reaching charge or
-     * prosecution by implication only). Parameters: definition id, version, and with {@code ofCases} an array of case
-     * refs.
+     * SEMANTICS 6.2 at an earlier cut: the model's counts without the cases changed after the cut, and which of those
+     * the caller must fold at the cut from the ledger (see {@link FunnelCells#unchangedSince}).
      */
-    private static String members(FunnelFigure.Unit unit, boolean ofCases) {
-        if (unit == FunnelFigure.Unit.SUSPECT) {
-            return "SELECT c.force_code, c.region, c.context, c.opened_on AS recorded_entry, "
-                    + "s.arrested_on AS arrested_entry, 1 AS recorded, "
-                    + "(s.arrested_on IS NOT NULL)::int AS arrested, "
-                    + "(s.charged_on IS NOT NULL OR s.charged_implied)::int AS charged, "
-                    + "(s.charged_on IS NULL AND s.charged_implied)::int AS charged_implied, "
-                    + "(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied)::int AS prosecuted, "
-                    + "(s.prosecuted_on IS NULL AND s.prosecuted_implied)::int AS prosecuted_implied, "
-                    + "(s.convicted_on IS NOT NULL)::int AS convicted "
-                    + "FROM definition_suspect s JOIN definition_case c ON c.definition_id = s.definition_id "
-                    + "AND c.version = s.version AND c.case_ref = s.case_ref "
-                    + "WHERE s.definition_id = ? AND s.version = ?" + (ofCases ? " AND s.case_ref = ANY (?)" : "");
-        }
-        String charged = "coalesce(bool_or(s.charged_on IS NOT NULL OR s.charged_implied), false)";
-        String chargedDirect = "coalesce(bool_or(s.charged_on IS NOT NULL), false)";
-        String prosecuted = "coalesce(bool_or(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied), false)";
-        String prosecutedDirect = "coalesce(bool_or(s.prosecuted_on IS NOT NULL), false)";
-        return "SELECT c.force_code, c.region, c.context, c.opened_on AS recorded_entry, "
-                + "min(s.arrested_on) AS arrested_entry, 1 AS recorded, "
-                + "coalesce(bool_or(s.arrested_on IS NOT NULL), false)::int AS arrested, "
-                + charged + "::int AS charged, (" + charged + " AND NOT " + chargedDirect + ")::int AS charged_implied, "
-                + prosecuted + "::int AS prosecuted, "
-                + "(" + prosecuted + " AND NOT " + prosecutedDirect + ")::int AS prosecuted_implied, "
-                + "coalesce(bool_or(s.convicted_on IS NOT NULL), false)::int AS convicted "
-                + "FROM definition_case c LEFT JOIN definition_suspect s ON c.definition_id = s.definition_id "
-                + "AND c.version = s.version AND c.case_ref = s.case_ref "
-                + "WHERE c.definition_id = ? AND c.version = ?" + (ofCases ? " AND c.case_ref = ANY (?)" : "")
-                + " GROUP BY c.case_ref, c.force_code, c.region, c.context, c.opened_on";
-    }
-
-    /** The members' column holding the date they entered the funnel at {@code entry}. */
-    private static String entryDate(Stage entry) {
-        return entry == Stage.RECORDED ? "recorded_entry" : "arrested_entry";
+    public FunnelCells.UnchangedSince funnelUnchangedSince(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
+                                                           EffectiveView.Cut cut) {
+        return funnel.unchangedSince(scope, entry, unit, cut);
     }
 
     /** Fills the funnel cells from the whole model (a replay does this once, after its bulk pass), then analyses them. */
     public void buildCells(Definition definition) {
-        jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        addToCells(definition, null, 1);
-        jdbc.execute("ANALYZE definition_funnel_cell");
+        funnel.build(definition);
     }
 
     /**
@@ -320,56 +217,5 @@ public class DefinitionModels {
      */
     public void analyzeMembers() {
         jdbc.execute("ANALYZE definition_case, definition_suspect, definition_victim");
-    }
-
-    /**
-     * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
-     * statement per unit, which works the members out once and counts them into the cells of both entries and both
-     * periods at once (grouping sets; a replay of a million cases spent a minute on eight separate aggregations).
-     */
-    private void addToCells(Definition definition, List<String> caseRefs, int sign) {
-        for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
-            addToCells(definition, caseRefs, sign, unit);
-        }
-    }
-
-    private void addToCells(Definition definition, List<String> caseRefs, int sign, FunnelFigure.Unit unit) {
-        String place = "coalesce(force_code, ''), coalesce(region, ''), context";
-        List<String> periodStarts = new ArrayList<>();
-        List<String> sets = new ArrayList<>();
-        for (Stage entry : ENTRIES) {
-            for (CellPeriod period : CellPeriod.values()) {
-                String column = entryDate(entry) + "_" + period.name().toLowerCase();
-                periodStarts.add("date_trunc('" + period.name().toLowerCase() + "', " + entryDate(entry) + ")::date AS "
-                        + column);
-                sets.add("(" + place + ", " + column + ")");
-            }
-        }
-        String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
-                + "region, context, period, period_start, " + String.join(", ", STAGE_COLUMNS) + ") "
-                + "SELECT ?, ?, ?, * FROM (SELECT "
-                + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(recorded_entry_month) = 0 THEN '"
-                + Stage.RECORDED.name() + "' ELSE '" + Stage.ARRESTED.name() + "' END, " + place + ", "
-                + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(arrested_entry_year) = 0 THEN '"
-                + CellPeriod.YEAR.name() + "' ELSE '" + CellPeriod.MONTH.name() + "' END, "
-                + "coalesce(recorded_entry_year, recorded_entry_month, arrested_entry_year, arrested_entry_month) "
-                + "AS period_start, "
-                + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
-                + " FROM (SELECT member.*, " + String.join(", ", periodStarts) + " FROM (" + members(unit,
-                caseRefs != null) + ") member) dated GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")) cells "
-                + "WHERE period_start IS NOT NULL "
-                + "ON CONFLICT (definition_id, version, unit, entry, force_code, region, context, period, "
-                + "period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
-                .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
-        jdbc.update(connection -> {
-            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                    : ArrayParameter.prepare(connection, sql, 6, "varchar", caseRefs);
-            statement.setString(1, definition.id());
-            statement.setInt(2, definition.version());
-            statement.setString(3, unit.name());
-            statement.setString(4, definition.id());
-            statement.setInt(5, definition.version());
-            return statement;
-        });
     }
 }

@@ -8,6 +8,7 @@ import static org.casetrail.projections.figures.Scopes.WYP;
 import static org.casetrail.projections.figures.Scopes.run;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,32 @@ class FunnelAndPeriodCountsTest {
                     List.of(Stage.PROSECUTED, 2L, 2L, "1.0000", "0.5000"),
                     List.of(Stage.CONVICTED, 2L, 0L, "1.0000", "0.5000"));
         });
+    }
+
+    /**
+     * At an earlier cut a model's counts of the unchanged cases come in ready-made: the folded cases add to them, and a
+     * group the model kept only as zeros (its members all changed since) is left out. Here C2's group comes from a
+     * "model" (2 members, 1 arrested) and C1's suspects are folded: 3 + 2 recorded, 2 + 1 arrested.
+     */
+    @Test
+    void counts_made_elsewhere_are_added_to_and_groups_without_members_are_left_out() {
+        Map<GroupKey, long[][]> model = new HashMap<>();
+        model.put(GroupKey.NONE, new long[][]{{2, 0}, {1, 0}, {0, 0}, {0, 0}, {0, 0}});
+        model.put(new GroupKey(Map.of("force", WYP)), new long[][]{{0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}});
+
+        FunnelFigure.Result funnel = run(new FunnelFigure(Scopes.all(), Stage.RECORDED, FunnelFigure.Unit.SUSPECT)
+                .addingTo(model), cases().get(0));
+
+        assertThat(funnel.groups()).singleElement().satisfies(group -> {
+            assertThat(group.key()).isEqualTo(GroupKey.NONE);
+            assertThat(group.stages()).extracting(FunnelAndPeriodCountsTest::row).containsExactly(
+                    List.of(Stage.RECORDED, 5L, 0L, "null", "1.0000"),
+                    List.of(Stage.ARRESTED, 3L, 0L, "0.6000", "0.6000"),
+                    List.of(Stage.CHARGED, 2L, 1L, "0.6667", "0.4000"),
+                    List.of(Stage.PROSECUTED, 2L, 2L, "1.0000", "0.4000"),
+                    List.of(Stage.CONVICTED, 2L, 0L, "1.0000", "0.4000"));
+        });
+        assertThat(model.get(GroupKey.NONE)[0][0]).as("the model's counts are not changed").isEqualTo(2);
     }
 
     @Test
