@@ -5,7 +5,7 @@ COPY pom.xml .
 COPY core core
 COPY projections projections
 COPY api api
-COPY benchmark benchmark
+COPY benchmark/pom.xml benchmark/pom.xml
 RUN mvn -B -q -DskipTests -pl api -am install
 
 FROM eclipse-temurin:17-jre

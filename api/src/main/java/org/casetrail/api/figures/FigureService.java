@@ -196,7 +196,8 @@ public class FigureService {
         }
 
         @Override
-        public <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy, Function<ModelAtCut, R> compute) {
+        public <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy,
+                                                        Function<ModelAtCut, Optional<R>> compute) {
             if (tracer != CellTracer.NONE || currentModel(knownBy).isPresent()) {
                 return Optional.empty();
             }
@@ -206,7 +207,7 @@ public class FigureService {
                 return Optional.empty();
             }
             EffectiveView.Cut cut = new EffectiveView.Cut(knownBy, at);
-            R result = compute.apply(new ModelAtCut() {
+            Optional<R> result = compute.apply(new ModelAtCut() {
                 @Override
                 public DefinitionModels models() {
                     return models;
@@ -219,10 +220,12 @@ public class FigureService {
 
                 @Override
                 public void fold(List<String> caseRefs, CaseFigure<?> figure) {
-                    boundedLedgerRead(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
+                    if (!caseRefs.isEmpty()) {
+                        boundedLedgerRead(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
+                    }
                 }
             });
-            return Optional.of(new Answered<>(new FigureEngine.Computed<>(result, knownBy, at),
+            return result.map(computed -> new Answered<>(new FigureEngine.Computed<>(computed, knownBy, at),
                     FigureAnswer.MODEL_AND_LEDGER));
         }
 

@@ -57,7 +57,8 @@ class StagingArea {
             try {
                 this.connection = dataSource.getConnection();
                 this.copy = CopyRows.into(connection, "import_staging", "import_id, line, case_ref, source_row_id, "
-                        + "event_type, suspect_ref, victim_ref, corrected_row_id, fingerprint, payload_type, payload");
+                        + "event_type, suspect_ref, victim_ref, corrected_row_id, fingerprint, payload_type, "
+                        + "payload_revision, payload");
             } catch (SQLException e) {
                 throw jdbc.getExceptionTranslator().translate("staging rows", null, e);
             }
@@ -70,7 +71,7 @@ class StagingArea {
             try {
                 copy.add(importId, row.line(), event.caseRef(), fact.row().rowId(), fact.type().name(),
                         fact.suspectRef(), fact.victimRef(), fact.correctedRowId(), fact.fingerprint(),
-                        payload.getType().getName(), payload.getData());
+                        payload.getType().getName(), payload.getType().getRevision(), payload.getData());
             } catch (SQLException e) {
                 throw jdbc.getExceptionTranslator().translate("staging line " + row.line(), null, e);
             }
@@ -162,13 +163,14 @@ class StagingArea {
     /** The staged events in case order, and within a case in file order. */
     void forEachStagedEvent(UUID importId, RowHandler<StagedEvent> handler) {
         stream("""
-                        SELECT line, case_ref, payload_type, payload FROM import_staging WHERE import_id = ?
+                        SELECT line, case_ref, payload_type, payload_revision, payload FROM import_staging
+                        WHERE import_id = ?
                         ORDER BY case_ref, line""",
                 statement -> statement.setObject(1, importId),
                 row -> handler.accept(new StagedEvent(row.getLong("line"), row.getString("case_ref"),
                         new LazyDeserializingObject<>(new SimpleSerializedObject<>(row.getBytes("payload"),
-                                byte[].class, new SimpleSerializedType(row.getString("payload_type"), null)),
-                                serializer))));
+                                byte[].class, new SimpleSerializedType(row.getString("payload_type"),
+                                row.getString("payload_revision"))), serializer))));
     }
 
     /**

@@ -64,7 +64,7 @@ class CheckedAppenderIT {
         byte[] staged = new String(compact, StandardCharsets.UTF_8).replace(",\"", ", \"")
                 .getBytes(StandardCharsets.UTF_8);
         SimpleSerializedObject<byte[]> serialized = new SimpleSerializedObject<>(staged, byte[].class,
-                new SimpleSerializedType(opened(caseRef).getClass().getName(), null));
+                new SimpleSerializedType(opened(caseRef).getClass().getName(), "7"));
 
         boolean appended = appender.append(UUID.randomUUID(), List.of(new StagingArea.StagedEvent(3, caseRef,
                 new LazyDeserializingObject<>(serialized, eventSerializer))));
@@ -72,6 +72,8 @@ class CheckedAppenderIT {
         assertThat(appended).isTrue();
         assertThat(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?",
                 byte[].class, caseRef)).isEqualTo(staged).isNotEqualTo(compact);
+        assertThat(jdbc.queryForObject("SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, caseRef)).as("the staged revision").isEqualTo("7");
         assertThat(jdbc.queryForObject("SELECT event_type FROM ledger_row WHERE case_ref = ?", String.class,
                 caseRef)).isEqualTo(EventType.CASE_OPENED.name());
     }

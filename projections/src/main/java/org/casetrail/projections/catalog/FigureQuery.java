@@ -59,10 +59,10 @@ public interface FigureQuery {
     /**
      * For an earlier cut (a knowledge date before the latest stored, or an earlier position) when the definition's
      * model is ready and nothing is being traced: computes the figure from the model for the cases not changed since
-     * the cut and from the ledger for the rest ({@link FigureAnswer#MODEL_AND_LEDGER}); empty otherwise, and when the
-     * current state is asked.
+     * the cut and from the ledger for the rest ({@link FigureAnswer#MODEL_AND_LEDGER}); empty otherwise (also when
+     * {@code compute} finds the model cannot serve the cut after all), and when the current state is asked.
      */
-    <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy, Function<ModelAtCut, R> compute);
+    <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy, Function<ModelAtCut, Optional<R>> compute);
 
     /** A ready model, an earlier cut, and the ledger to fold the cases changed since at that cut. */
     interface ModelAtCut {

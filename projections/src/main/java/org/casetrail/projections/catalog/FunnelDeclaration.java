@@ -69,12 +69,13 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
     }
 
     /** The model's counts of the cases not changed since the cut, and the changed ones folded at it. */
-    private static FunnelFigure.Result atCut(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
-                                             FigureQuery.ModelAtCut atCut) {
-        FunnelCells.UnchangedSince unchanged = atCut.models().funnelUnchangedSince(scope, entry, unit, atCut.cut());
-        FunnelFigure funnel = new FunnelFigure(scope, entry, unit).addingTo(unchanged.counts());
-        atCut.fold(unchanged.toFold(), funnel);
-        return funnel.result();
+    private static Optional<FunnelFigure.Result> atCut(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
+                                                       FigureQuery.ModelAtCut atCut) {
+        return atCut.models().funnelUnchangedSince(scope, entry, unit, atCut.cut()).map(unchanged -> {
+            FunnelFigure funnel = new FunnelFigure(scope, entry, unit).addingTo(unchanged.counts());
+            atCut.fold(unchanged.toFold(), funnel);
+            return funnel.result();
+        });
     }
 
     @Override

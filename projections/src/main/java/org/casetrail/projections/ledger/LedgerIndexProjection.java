@@ -74,8 +74,11 @@ public class LedgerIndexProjection {
         List<DomainEventMessage<CaseEvent>> rows =
                 (List<DomainEventMessage<CaseEvent>>) TransactionSynchronizationManager.getResource(PENDING);
         if (rows != null) {
-            write(rows);
+            // Taken out before writing: a write that fails is undone with its savepoint, and must not be tried again
+            // by the next flush.
+            List<DomainEventMessage<CaseEvent>> batch = new ArrayList<>(rows);
             rows.clear();
+            write(batch);
         }
     }
 

@@ -200,8 +200,8 @@ public class DefinitionModels {
      * SEMANTICS 6.2 at an earlier cut: the model's counts without the cases changed after the cut, and which of those
      * the caller must fold at the cut from the ledger (see {@link FunnelCells#unchangedSince}).
      */
-    public FunnelCells.UnchangedSince funnelUnchangedSince(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
-                                                           EffectiveView.Cut cut) {
+    public Optional<FunnelCells.UnchangedSince> funnelUnchangedSince(FigureScope scope, Stage entry,
+                                                                     FunnelFigure.Unit unit, EffectiveView.Cut cut) {
         return funnel.unchangedSince(scope, entry, unit, cut);
     }
 

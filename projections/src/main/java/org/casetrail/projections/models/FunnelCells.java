@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
@@ -58,7 +59,19 @@ public final class FunnelCells {
         return counts;
     }
 
-    UnchangedSince unchangedSince(FigureScope scope, Stage entry, FunnelFigure.Unit unit, EffectiveView.Cut cut) {
+    /**
+     * Whether, in the snapshot, the model is ready and covers the cut's position, and every stored event is in
+     * {@code ledger_case}: a replay may have started, or a writer older than V13 have written, since it was checked.
+     */
+    private static final String MODEL_SERVES_CUT = """
+            SELECT state = 'READY' AND position >= ?
+            AND coalesce((SELECT max(last_position) FROM ledger_case), 0)
+                = coalesce((SELECT max(position) FROM ledger_row), 0)
+            FROM definition_model WHERE definition_id = ? AND version = ?""";
+
+    /** Empty when the model cannot serve the cut after all (see {@link #MODEL_SERVES_CUT}). */
+    Optional<UnchangedSince> unchangedSince(FigureScope scope, Stage entry, FunnelFigure.Unit unit,
+                                            EffectiveView.Cut cut) {
         List<Object> arguments = new ArrayList<>();
         String sql = countsSql(scope, entry, unit, cut, arguments);
         CellGrouping grouping = new CellGrouping(scope, "entry_date");
@@ -74,11 +87,17 @@ public final class FunnelCells {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
+                List<Boolean> serves = new ArrayList<>();
+                query(connection, MODEL_SERVES_CUT, List.of(cut.position(), scope.definition().id(),
+                        scope.definition().version()), row -> serves.add(row.getBoolean(1)));
+                if (!serves.equals(List.of(true))) {
+                    return Optional.empty();
+                }
                 Map<GroupKey, long[][]> counts = new HashMap<>();
                 query(connection, sql, arguments, row -> addGroup(row, grouping, entry, counts));
                 List<String> toFold = new ArrayList<>();
                 query(connection, fold, foldArguments, row -> toFold.add(row.getString(1)));
-                return new UnchangedSince(counts, toFold);
+                return Optional.of(new UnchangedSince(counts, toFold));
             } finally {
                 connection.rollback();
                 connection.setReadOnly(false);
@@ -285,7 +304,8 @@ public final class FunnelCells {
                 + "AS period_start, "
                 + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
                 + " FROM (SELECT member.*, " + String.join(", ", periodStarts) + " FROM (" + members(unit,
-                caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + ") member) dated GROUP BY GROUPING SETS (" + String.join(", ", sets) + ")) cells "
+                caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + ") member) dated GROUP BY GROUPING SETS ("
+                + String.join(", ", sets) + ")) cells "
                 + "WHERE period_start IS NOT NULL "
                 + "ON CONFLICT (definition_id, version, unit, entry, force_code, region, context, period, "
                 + "period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
