@@ -198,14 +198,14 @@ public class FigureService {
         @Override
         public <R> Optional<Answered<R>> fromModelAtCut(LocalDate knownBy,
                                                         Function<ModelAtCut, Optional<R>> compute) {
-            if (tracer != CellTracer.NONE || currentModel(knownBy).isPresent()) {
+            if (tracer != CellTracer.NONE) {
                 return Optional.empty();
             }
             long head = ledger.head();
-            long at = position == null ? head : position;
-            if (!modelCovers(head)) {
+            if (asksCurrentState(knownBy, head) || !modelCovers(head)) {
                 return Optional.empty();
             }
+            long at = position == null ? head : position;
             EffectiveView.Cut cut = new EffectiveView.Cut(knownBy, at);
             Optional<R> result = compute.apply(new ModelAtCut() {
                 @Override
@@ -240,17 +240,20 @@ public class FigureService {
          * event; empty otherwise.
          */
         private Optional<Long> currentModel(LocalDate knownBy) {
+            long head = ledger.head();
+            return asksCurrentState(knownBy, head) && modelCovers(head) ? Optional.of(head) : Optional.empty();
+        }
+
+        /** No earlier position, and no knowledge date or one on or after the latest stored event's. */
+        private boolean asksCurrentState(LocalDate knownBy, long head) {
+            if (position != null && position != head) {
+                return false;
+            }
             if (knownBy != null) {
                 LocalDate latest = ledger.latestReportedOn();
-                if (latest != null && latest.isAfter(knownBy)) {
-                    return Optional.empty();
-                }
+                return latest == null || !latest.isAfter(knownBy);
             }
-            long head = ledger.head();
-            if (position != null && position != head) {
-                return Optional.empty();
-            }
-            return modelCovers(head) ? Optional.of(head) : Optional.empty();
+            return true;
         }
 
         /** Whether the definition's model has been replayed and covers every event up to {@code head}. */

@@ -14,7 +14,7 @@ public record StreamFact(String caseRef, SourceRow row, EventType type, String s
 
     public static StreamFact of(CaseEvent event) {
         String corrected = event instanceof AmendmentEvent amendment ? amendment.correctedRowId() : null;
-        return new StreamFact(event.caseRef(), event.source(), event.type(), event.fields().suspectRef(), event.fields().victimRef(),
-                corrected, event.fingerprint());
+        return new StreamFact(event.caseRef(), event.source(), event.type(), event.fields().suspectRef(),
+                event.fields().victimRef(), corrected, event.fingerprint());
     }
 }

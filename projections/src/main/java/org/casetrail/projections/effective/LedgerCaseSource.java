@@ -35,6 +35,8 @@ public class LedgerCaseSource {
             + "occurred_on, reported_on, suspect_ref, victim_ref, corrected_row_id, force_code, context, offence_from, "
             + "age, sex, ethnicity, officer_ethnicity, nationality, outcome_type, operation, plea, note";
 
+    private static final int CASES_PER_READ = 1_000;
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
@@ -124,8 +126,6 @@ public class LedgerCaseSource {
                     (caseRef, events) -> EffectiveView.of(caseRef, events, cut).ifPresent(visitor));
         }
     }
-
-    private static final int CASES_PER_READ = 1_000;
 
     /** The cases with an event stored after {@code position}. */
     public List<String> casesChangedAfter(long position) {

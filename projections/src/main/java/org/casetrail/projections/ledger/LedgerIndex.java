@@ -18,8 +18,9 @@ public final class LedgerIndex {
     }
 
     public static StreamFact fact(ResultSet row) throws SQLException {
-        return new StreamFact(row.getString("case_ref"), new SourceRow(row.getString("source"), row.getString("source_row_id")),
-                EventType.valueOf(row.getString("event_type")), row.getString("suspect_ref"),
+        return new StreamFact(row.getString("case_ref"), new SourceRow(row.getString("source"),
+                row.getString("source_row_id")), EventType.valueOf(row.getString("event_type")),
+                row.getString("suspect_ref"),
                 row.getString("victim_ref"), row.getString("corrected_row_id"), row.getString("fingerprint"));
     }
 }

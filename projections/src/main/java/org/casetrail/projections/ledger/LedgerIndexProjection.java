@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -128,10 +127,16 @@ public class LedgerIndexProjection {
         widenCaseBounds(batch, positions);
     }
 
-    /** Each case's first and last knowledge date and position (see V13), widened by this batch. */
+    /**
+     * Each case's first and last knowledge date and position (see V13), widened by this batch's events: grouped as the
+     * migration that filled the table groups the ledger, and in case order, so that two writers lock the cases they
+     * share in the same order.
+     */
     private static final String CASE_BOUNDS = """
             INSERT INTO ledger_case (case_ref, first_reported_on, last_reported_on, first_position, last_position)
-            SELECT * FROM unnest(?::varchar[], ?::date[], ?::date[], ?::bigint[], ?::bigint[])
+            SELECT case_ref, min(reported_on), max(reported_on), min(position), max(position)
+            FROM unnest(?::varchar[], ?::date[], ?::bigint[]) AS batch(case_ref, reported_on, position)
+            GROUP BY case_ref ORDER BY case_ref
             ON CONFLICT (case_ref) DO UPDATE SET
             first_reported_on = least(ledger_case.first_reported_on, EXCLUDED.first_reported_on),
             last_reported_on = greatest(ledger_case.last_reported_on, EXCLUDED.last_reported_on),
@@ -139,42 +144,16 @@ public class LedgerIndexProjection {
             last_position = greatest(ledger_case.last_position, EXCLUDED.last_position)""";
 
     private void widenCaseBounds(List<DomainEventMessage<CaseEvent>> batch, Map<String, Long> positions) {
-        // Sorted, so that two writers lock the cases they share in the same order.
-        Map<String, CaseBounds> bounds = new TreeMap<>();
-        for (DomainEventMessage<CaseEvent> message : batch) {
-            CaseEvent event = message.getPayload();
-            bounds.merge(event.caseRef(), new CaseBounds(event.reportedOn(), event.reportedOn(),
-                    positions.get(message.getIdentifier()), positions.get(message.getIdentifier())), CaseBounds::widen);
-        }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(CASE_BOUNDS);
-            statement.setArray(1, connection.createArrayOf("varchar", bounds.keySet().toArray()));
+            statement.setArray(1, connection.createArrayOf("varchar",
+                    batch.stream().map(DomainEventMessage::getAggregateIdentifier).toArray()));
             statement.setArray(2, connection.createArrayOf("date",
-                    bounds.values().stream().map(b -> Date.valueOf(b.firstReported())).toArray()));
-            statement.setArray(3, connection.createArrayOf("date",
-                    bounds.values().stream().map(b -> Date.valueOf(b.lastReported())).toArray()));
-            statement.setArray(4, connection.createArrayOf("bigint",
-                    bounds.values().stream().map(CaseBounds::firstPosition).toArray()));
-            statement.setArray(5, connection.createArrayOf("bigint",
-                    bounds.values().stream().map(CaseBounds::lastPosition).toArray()));
+                    batch.stream().map(message -> Date.valueOf(message.getPayload().reportedOn())).toArray()));
+            statement.setArray(3, connection.createArrayOf("bigint",
+                    batch.stream().map(message -> positions.get(message.getIdentifier())).toArray()));
             return statement;
         });
-    }
-
-    private record CaseBounds(LocalDate firstReported, LocalDate lastReported, long firstPosition,
-                              long lastPosition) {
-        CaseBounds widen(CaseBounds other) {
-            return new CaseBounds(min(firstReported, other.firstReported), max(lastReported, other.lastReported),
-                    Math.min(firstPosition, other.firstPosition), Math.max(lastPosition, other.lastPosition));
-        }
-
-        private static LocalDate min(LocalDate a, LocalDate b) {
-            return a.isBefore(b) ? a : b;
-        }
-
-        private static LocalDate max(LocalDate a, LocalDate b) {
-            return a.isAfter(b) ? a : b;
-        }
     }
 
     /** Records a batch's latest knowledge date when no write before it reported as late (see V12). */
