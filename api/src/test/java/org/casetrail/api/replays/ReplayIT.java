@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,7 @@ import org.casetrail.core.pipeline.CaseContext;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.figures.CaseFigure;
+import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.EthnicityFigure;
@@ -36,6 +38,7 @@ import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
+import org.casetrail.projections.figures.PeriodCountsFigure;
 import org.casetrail.projections.models.DefinitionModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,7 +237,8 @@ class ReplayIT {
 
     /**
      * The model's ethnicity (with its completeness) and nationality against the engine's, for every stage, scheme and
-     * level, over whole years and ranges with open and partial ends.
+     * level, over ranges read from year cells, month cells and member rows: whole years, open and partial ends, part
+     * of one month and whole months within one year.
      */
     private void assertCategoriesAgreeWithEngine(Definition definition) {
         List<List<Dimension>> groupings = List.of(List.of(), List.of(Dimension.FORCE, Dimension.YEAR),
@@ -242,7 +246,9 @@ class ReplayIT {
         List<LocalDate[]> ranges = List.of(new LocalDate[]{null, null},
                 new LocalDate[]{LocalDate.of(2010, 1, 1), LocalDate.of(2019, 12, 31)},
                 new LocalDate[]{LocalDate.of(2012, 3, 15), LocalDate.of(2018, 7, 20)},
-                new LocalDate[]{null, LocalDate.of(2016, 2, 10)});
+                new LocalDate[]{null, LocalDate.of(2016, 2, 10)},
+                new LocalDate[]{LocalDate.of(2015, 6, 3), LocalDate.of(2015, 6, 20)},
+                new LocalDate[]{LocalDate.of(2014, 2, 1), LocalDate.of(2014, 11, 30)});
         // Every combination is computed by the engine in one pass over the ledger, then read from the model.
         Map<String, EthnicityFigure> ethnicity = new LinkedHashMap<>();
         Map<String, NationalityFigure> nationality = new LinkedHashMap<>();
@@ -296,6 +302,102 @@ class ReplayIT {
                     .as("nationality %s", asked.getKey()).isEqualTo(fromEngine);
         }
         assertThat(nonEmpty).as("combinations with members").isGreaterThan(300);
+    }
+
+    /**
+     * The model's caseload against the engine's on dates before any case, on the first and last day of a year and a
+     * month, a leap day, within the history, today and far ahead, by each grouping and force filter.
+     */
+    private void assertCaseloadAgreesWithEngine(Definition definition) {
+        List<LocalDate> dates = List.of(LocalDate.of(2000, 1, 1), LocalDate.of(2012, 3, 15), LocalDate.of(2016, 1, 1),
+                LocalDate.of(2016, 2, 29), LocalDate.of(2018, 12, 31), LocalDate.of(2020, 7, 1),
+                LocalDate.of(2023, 5, 31), LocalDate.now(), LocalDate.of(2099, 1, 1));
+        Map<String, CaseloadFigure> asked = new LinkedHashMap<>();
+        Map<String, FigureScope> scopes = new LinkedHashMap<>();
+        for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.FORCE),
+                List.of(Dimension.REGION, Dimension.CONTEXT))) {
+            for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                for (LocalDate date : dates) {
+                    String key = String.join(" ", date.toString(), groupBy.toString(), forces.toString());
+                    FigureScope scope = new FigureScope(definition, null, null, forces, groupBy);
+                    scopes.put(key, scope);
+                    asked.put(key, new CaseloadFigure(scope, date, CellTracer.NONE));
+                }
+            }
+        }
+        engine.compute(null, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                asked.values().forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
+        int nonEmpty = 0;
+        for (Map.Entry<String, CaseloadFigure> entry : asked.entrySet()) {
+            CaseloadFigure.Result fromEngine = entry.getValue().result();
+            assertThat(models.caseload(scopes.get(entry.getKey()), fromEngine.date()))
+                    .as("caseload %s", entry.getKey()).isEqualTo(fromEngine);
+            nonEmpty += fromEngine.groups().isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).as("dates with a caseload").isGreaterThan(30);
+    }
+
+    /**
+     * The model's period counts against the engine's for every unit, over all years and by year over whole years; the
+     * model declines any other window (distinct members do not add up across part of a year), which the ledger answers.
+     */
+    private void assertPeriodCountsAgreeWithEngine(Definition definition) {
+        Map<String, PeriodCountsFigure> asked = new LinkedHashMap<>();
+        Map<String, FigureScope> scopes = new LinkedHashMap<>();
+        for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.YEAR),
+                List.of(Dimension.FORCE, Dimension.YEAR), List.of(Dimension.REGION, Dimension.CONTEXT))) {
+            for (LocalDate[] range : List.of(new LocalDate[]{null, null},
+                    new LocalDate[]{LocalDate.of(2012, 1, 1), LocalDate.of(2018, 12, 31)},
+                    new LocalDate[]{null, LocalDate.of(2016, 12, 31)},
+                    new LocalDate[]{LocalDate.of(2012, 3, 15), LocalDate.of(2018, 7, 20)})) {
+                for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                    for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
+                        String key = String.join(" ", unit.name(), groupBy.toString(), String.valueOf(range[0]),
+                                String.valueOf(range[1]), forces.toString());
+                        FigureScope scope = new FigureScope(definition, range[0], range[1], forces, groupBy);
+                        scopes.put(key, scope);
+                        asked.put(key, new PeriodCountsFigure(scope, unit));
+                    }
+                }
+            }
+        }
+        engine.compute(null, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                asked.values().forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
+        int fromModel = 0;
+        for (Map.Entry<String, PeriodCountsFigure> entry : asked.entrySet()) {
+            PeriodCountsFigure.Result fromEngine = entry.getValue().result();
+            FigureScope scope = scopes.get(entry.getKey());
+            boolean wholeYears = (scope.from() == null || scope.from().getDayOfYear() == 1)
+                    && (scope.to() == null || scope.to().equals(scope.to().withMonth(12).withDayOfMonth(31)));
+            boolean servable = (scope.from() == null && scope.to() == null)
+                    || (scope.groupBy().contains(Dimension.YEAR) && wholeYears);
+            Optional<PeriodCountsFigure.Result> fromModelCells = models.periodCounts(scope, fromEngine.unit());
+            if (servable) {
+                assertThat(fromModelCells).as("period counts %s", entry.getKey()).contains(fromEngine);
+                fromModel += fromEngine.groups().isEmpty() ? 0 : 1;
+            } else {
+                assertThat(fromModelCells).as("period counts %s", entry.getKey()).isEmpty();
+            }
+        }
+        assertThat(fromModel).as("combinations answered from the model").isGreaterThan(30);
     }
 
     /**
@@ -378,6 +480,8 @@ class ReplayIT {
                 assertThat(model.state()).isEqualTo(DefinitionModels.State.READY));
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        assertCaseloadAgreesWithEngine(definition);
+        assertPeriodCountsAgreeWithEngine(definition);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
@@ -396,6 +500,8 @@ class ReplayIT {
         await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        assertCaseloadAgreesWithEngine(definition);
+        assertPeriodCountsAgreeWithEngine(definition);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         // Amendments move members out of cells they were counted in: opening dates corrected into another month,
@@ -421,6 +527,8 @@ class ReplayIT {
                 () -> models.model("replayed", 1).orElseThrow().position() >= amendedHead);
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
+        assertCaseloadAgreesWithEngine(definition);
+        assertPeriodCountsAgreeWithEngine(definition);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
         assertEarlierCutsAgreeWithEngine(definition, amendedHead);
         assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
@@ -430,6 +538,14 @@ class ReplayIT {
                     HttpMethod.GET, null, JSON).getBody()).as(figure)
                     .containsEntry("position", (int) amendedHead).containsEntry("computedFrom", "model");
         }
+        assertThat(http.exchange("/api/v1/period-counts?definition=replayed@1&groupBy=force,year",
+                HttpMethod.GET, null, JSON).getBody()).containsEntry("position", (int) amendedHead)
+                .containsEntry("computedFrom", "model");
+        assertThat(http.exchange("/api/v1/period-counts?definition=replayed@1&from=2012-03-15",
+                HttpMethod.GET, null, JSON).getBody()).containsEntry("computedFrom", "ledger");
+        assertThat(http.exchange("/api/v1/caseload?definition=replayed@1&groupBy=force&date=2016-06-30",
+                HttpMethod.GET, null, JSON).getBody()).containsEntry("position", (int) amendedHead)
+                .containsEntry("computedFrom", "model");
         assertThat(lagClasses).as("every class of lag member was compared")
                 .containsExactlyInAnyOrder(LagsFigure.LagClass.values());
         String lags = "/api/v1/lags?definition=replayed@1&start=ARRESTED&end=CHARGED&groupBy=force";

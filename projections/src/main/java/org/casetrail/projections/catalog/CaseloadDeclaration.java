@@ -55,15 +55,17 @@ final class CaseloadDeclaration extends DescribedFigure<CaseloadDeclaration.Case
         LocalDate date = Optional.ofNullable(query.date("date"))
                 .orElse(query.asOf() != null ? query.asOf() : query.today());
         query.canonical("date", date);
-        var computed = query.fromLedger(new CaseloadFigure(query.scope(), date, query.tracer()), query.asOf());
+        var answered = query.fromModelOrLedger(query.asOf(),
+                models -> Optional.of(models.caseload(query.scope(), date)),
+                new CaseloadFigure(query.scope(), date, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> new Group(group.key().values(), group.liveCases(), group.suspectsUnderInvestigation(),
                         group.suspectsAwaitingOutcome(), group.victimsInLiveCases(),
                         ids.cell(CaseloadFigure.cell(group.key()))))
                 .toList();
-        return new Caseload(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER, date,
-                groups);
+        return new Caseload(query.definition(), computed.asOf(), computed.position(), answered.from(), date, groups);
     }
 
     @Override

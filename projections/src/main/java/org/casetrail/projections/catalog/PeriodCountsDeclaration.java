@@ -36,7 +36,9 @@ final class PeriodCountsDeclaration extends DescribedFigure<PeriodCountsDeclarat
     public PeriodCounts answer(FigureQuery query) {
         FunnelFigure.Unit unit = query.choice("unit", FunnelFigure.Unit.class, FunnelFigure.Unit.SUSPECT);
         query.canonical("unit", unit.name());
-        var computed = query.fromLedger(new PeriodCountsFigure(query.scope(), unit, query.tracer()), query.asOf());
+        var answered = query.fromModelOrLedger(query.asOf(), models -> models.periodCounts(query.scope(), unit),
+                new PeriodCountsFigure(query.scope(), unit, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> new Group(group.key().values(), group.counts().stream()
@@ -44,7 +46,7 @@ final class PeriodCountsDeclaration extends DescribedFigure<PeriodCountsDeclarat
                                 ids.cell(PeriodCountsFigure.cell(group.key(), count.stage()))))
                         .toList()))
                 .toList();
-        return new PeriodCounts(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER,
+        return new PeriodCounts(query.definition(), computed.asOf(), computed.position(), answered.from(),
                 unit.name().toLowerCase(), query.scope().from(), query.scope().to(), groups);
     }
 

@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.casetrail.core.pipeline.EventType;
 import org.casetrail.projections.effective.EffectiveCase;
@@ -58,18 +61,68 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
 
     @Override
     public void accept(EffectiveCase c) {
-        if (!scope.counts(c, reading) || c.openedOn().isAfter(date)) {
+        if (!scope.counts(c, reading)) {
             return;
         }
         GroupKey key = scope.key(c, date);
+        long[] group = measures(c, date, (suspect, victim, measure, evidence) ->
+                tracer.offer(cell(key), () -> new Contributor(c.caseRef(), suspect, victim, role(measure),
+                        List.copyOf(new ArrayList<>(evidence)))));
+        if (Arrays.stream(group).anyMatch(count -> count > 0)) {
+            long[] total = counts.computeIfAbsent(key, k -> new long[Measure.values().length]);
+            for (int i = 0; i < group.length; i++) {
+                total[i] += group[i];
+            }
+        }
+    }
+
+    /** A member counted in a measure, with the events that make it count. */
+    private interface Witness {
+        void counted(String suspect, String victim, Measure measure, List<EffectiveEvent> evidence);
+    }
+
+    /**
+     * A qualifying case's caseload as changes: each date on which one of its four numbers changes, and by how much
+     * (in {@link Measure} order). Its numbers change only on the dates of its events (every condition is "dated on or
+     * before the date"), so the changes are the differences between its numbers on those dates, and summed up to a
+     * date they are its numbers on that date.
+     */
+    public static SortedMap<LocalDate, long[]> changes(EffectiveCase c) {
+        SortedSet<LocalDate> dates = new TreeSet<>();
+        c.events().forEach(event -> {
+            if (event.occurredOn() != null) {
+                dates.add(event.occurredOn());
+            }
+        });
+        SortedMap<LocalDate, long[]> changes = new TreeMap<>();
+        long[] before = new long[Measure.values().length];
+        for (LocalDate day : dates) {
+            long[] now = measures(c, day, (suspect, victim, measure, evidence) -> { });
+            long[] change = new long[now.length];
+            for (int i = 0; i < now.length; i++) {
+                change[i] = now[i] - before[i];
+            }
+            if (Arrays.stream(change).anyMatch(delta -> delta != 0)) {
+                changes.put(day, change);
+            }
+            before = now;
+        }
+        return changes;
+    }
+
+    /** The case's four numbers on a date (none before its opening), each member counted offered to the witness. */
+    private static long[] measures(EffectiveCase c, LocalDate date, Witness witness) {
         long[] group = new long[Measure.values().length];
-        Optional<List<EffectiveEvent>> live = liveEvidence(c);
+        if (c.openedOn().isAfter(date)) {
+            return group;
+        }
+        Optional<List<EffectiveEvent>> live = liveEvidence(c, date);
         if (live.isPresent()) {
             group[Measure.LIVE_CASES.ordinal()]++;
-            offer(key, c, null, null, Measure.LIVE_CASES, live.get());
+            witness.counted(null, null, Measure.LIVE_CASES, live.get());
         }
         for (String suspect : c.suspectRefs()) {
-            List<EffectiveEvent> events = onOrBefore(c.suspectEvents(suspect));
+            List<EffectiveEvent> events = onOrBefore(c.suspectEvents(suspect), date);
             if (events.isEmpty()) {
                 continue;
             }
@@ -79,45 +132,40 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
             }
             if (charges.isEmpty() && live.isPresent()) {
                 group[Measure.SUSPECTS_UNDER_INVESTIGATION.ordinal()]++;
-                offer(key, c, suspect, null, Measure.SUSPECTS_UNDER_INVESTIGATION, List.of(earliest(events)));
+                witness.counted(suspect, null, Measure.SUSPECTS_UNDER_INVESTIGATION, List.of(earliest(events)));
             } else if (!charges.isEmpty()) {
                 group[Measure.SUSPECTS_AWAITING_OUTCOME.ordinal()]++;
-                offer(key, c, suspect, null, Measure.SUSPECTS_AWAITING_OUTCOME, charges);
+                witness.counted(suspect, null, Measure.SUSPECTS_AWAITING_OUTCOME, charges);
             }
         }
         if (live.isPresent()) {
-            for (EffectiveEvent victim : onOrBefore(c.victims())) {
+            for (EffectiveEvent victim : onOrBefore(c.victims(), date)) {
                 group[Measure.VICTIMS_IN_LIVE_CASES.ordinal()]++;
-                offer(key, c, null, victim.fields().victimRef(), Measure.VICTIMS_IN_LIVE_CASES, List.of(victim));
+                witness.counted(null, victim.fields().victimRef(), Measure.VICTIMS_IN_LIVE_CASES, List.of(victim));
             }
         }
-        if (Arrays.stream(group).anyMatch(count -> count > 0)) {
-            long[] total = counts.computeIfAbsent(key, k -> new long[Measure.values().length]);
-            for (int i = 0; i < group.length; i++) {
-                total[i] += group[i];
-            }
-        }
+        return group;
     }
 
     /**
      * The case is live when it has no closing dated on or before the date, or its latest such closing is followed by a
      * reopening dated after it and on or before the date; the evidence is its opening and that reopening.
      */
-    private Optional<List<EffectiveEvent>> liveEvidence(EffectiveCase c) {
-        Optional<EffectiveEvent> lastClosing = onOrBefore(c.events(EventType.CASE_CLOSED)).stream()
+    private static Optional<List<EffectiveEvent>> liveEvidence(EffectiveCase c, LocalDate date) {
+        Optional<EffectiveEvent> lastClosing = onOrBefore(c.events(EventType.CASE_CLOSED), date).stream()
                 .max(Comparator.comparing(EffectiveEvent::occurredOn));
         if (lastClosing.isEmpty()) {
             return Optional.of(List.of(c.opened()));
         }
         LocalDate closed = lastClosing.get().occurredOn();
-        return onOrBefore(c.events(EventType.CASE_REOPENED)).stream()
+        return onOrBefore(c.events(EventType.CASE_REOPENED), date).stream()
                 .filter(reopened -> reopened.occurredOn().isAfter(closed))
                 .min(Comparator.comparing(EffectiveEvent::occurredOn))
                 .map(reopened -> List.of(c.opened(), reopened));
     }
 
     /** An outcome by the date; a conviction quashed on or after it and by the date is none, whatever the definition. */
-    private boolean hasOutcome(List<EffectiveEvent> events) {
+    private static boolean hasOutcome(List<EffectiveEvent> events) {
         List<LocalDate> quashed = events.stream().filter(event -> event.type() == EventType.CONVICTION_QUASHED)
                 .map(EffectiveEvent::occurredOn).toList();
         return events.stream().filter(event -> OUTCOMES.contains(event.type())).anyMatch(event ->
@@ -125,19 +173,13 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
                         || quashed.stream().noneMatch(day -> !day.isBefore(event.occurredOn())));
     }
 
-    private List<EffectiveEvent> onOrBefore(List<EffectiveEvent> events) {
+    private static List<EffectiveEvent> onOrBefore(List<EffectiveEvent> events, LocalDate date) {
         return events.stream().filter(event -> event.occurredOn() != null && !event.occurredOn().isAfter(date))
                 .toList();
     }
 
     private static EffectiveEvent earliest(List<EffectiveEvent> events) {
         return events.stream().min(Comparator.comparing(EffectiveEvent::occurredOn)).orElseThrow();
-    }
-
-    private void offer(GroupKey key, EffectiveCase c, String suspect, String victim, Measure measure,
-                       List<EffectiveEvent> evidence) {
-        tracer.offer(cell(key), () -> new Contributor(c.caseRef(), suspect, victim, role(measure),
-                List.copyOf(new ArrayList<>(evidence))));
     }
 
     /** The measure as the answer names it: liveCases, suspectsUnderInvestigation, ... */

@@ -164,6 +164,11 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
 
     @Override
     public Result result() {
+        return result(unit, counts);
+    }
+
+    /** The answer from counts per group (in {@link Counted} order); a group with nothing counted is left out. */
+    public static Result result(FunnelFigure.Unit unit, Map<GroupKey, long[]> counts) {
         List<Group> groups = new ArrayList<>();
         new TreeMap<>(counts).forEach((key, group) -> {
             if (Arrays.stream(group).allMatch(count -> count == 0)) {

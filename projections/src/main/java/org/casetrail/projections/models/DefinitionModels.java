@@ -2,18 +2,23 @@ package org.casetrail.projections.models;
 
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveView;
+import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
+import org.casetrail.projections.figures.PeriodCountsFigure;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -32,13 +37,19 @@ public class DefinitionModels {
     }
 
     private final JdbcTemplate jdbc;
-    private final CategoryMembers categories;
+    private final CategoryCells categoryCells;
+    private final CaseloadCells caseloadCells;
+    private final PeriodCountCells periodCountCells;
+    private final CategoryFigures categories;
     private final LagMembers lags;
     private final FunnelCells funnel;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.categories = new CategoryMembers(jdbc);
+        this.categoryCells = new CategoryCells(jdbc);
+        this.caseloadCells = new CaseloadCells(jdbc);
+        this.periodCountCells = new PeriodCountCells(jdbc);
+        this.categories = new CategoryFigures(categoryCells);
         this.lags = new LagMembers(jdbc);
         this.funnel = new FunnelCells(jdbc);
     }
@@ -63,6 +74,12 @@ public class DefinitionModels {
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
         jdbc.update("DELETE FROM definition_victim WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        jdbc.update("DELETE FROM definition_category_cell WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        jdbc.update("DELETE FROM definition_caseload_cell WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        jdbc.update("DELETE FROM definition_period_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
     }
 
@@ -100,6 +117,9 @@ public class DefinitionModels {
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
         funnel.add(definition, refs, -1);
+        categoryCells.add(definition, refs, -1);
+        caseloadCells.add(definition, refs, -1);
+        periodCountCells.add(definition, refs, -1);
         for (String table : List.of("definition_suspect", "definition_victim", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
@@ -111,6 +131,9 @@ public class DefinitionModels {
         }
         insert(definition, cases);
         funnel.add(definition, refs, 1);
+        categoryCells.add(definition, refs, 1);
+        caseloadCells.add(definition, refs, 1);
+        periodCountCells.add(definition, refs, 1);
     }
 
     /**
@@ -120,12 +143,13 @@ public class DefinitionModels {
     public void insert(Definition definition, List<MemberRows> cases) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (CopyRows caseRows = CopyRows.into(connection, "definition_case", "definition_id, version, case_ref, "
-                    + "force_code, region, context, opened_on, offence_from")) {
+                    + "force_code, region, context, opened_on, offence_from, caseload_on, caseload_change, period_counts")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         MemberRows.CaseRow c = rows.caseRow();
                         caseRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
-                                c.context(), c.openedOn(), c.offenceFrom());
+                                c.context(), c.openedOn(), c.offenceFrom(), dateArray(c.caseloadChanges().keySet()),
+                                numberArray(c.caseloadChanges().values()), numberArray(c.periodCounts()));
                     }
                 }
             }
@@ -159,9 +183,15 @@ public class DefinitionModels {
         });
     }
 
-    /** A list of dates as a PostgreSQL array literal, for COPY. */
-    private static String dateArray(List<LocalDate> dates) {
+    /** Dates as a PostgreSQL array literal, for COPY. */
+    private static String dateArray(Collection<LocalDate> dates) {
         return "{" + String.join(",", dates.stream().map(LocalDate::toString).toList()) + "}";
+    }
+
+    /** Rows of numbers as a two-dimensional PostgreSQL array literal, for COPY. */
+    private static String numberArray(Collection<long[]> rows) {
+        return "{" + rows.stream().map(row -> "{" + Arrays.stream(row).mapToObj(Long::toString)
+                .collect(Collectors.joining(",")) + "}").collect(Collectors.joining(",")) + "}";
     }
 
     /** SEMANTICS 6.4 from the model's member rows, censored on {@code censoredOn}. */
@@ -170,21 +200,34 @@ public class DefinitionModels {
         return lags.lags(scope, start, end, censoredOn, curve);
     }
 
-    /** SEMANTICS 6.6 from the model's member rows. */
+    /** SEMANTICS 6.6 from the model's category cells (pairs at the code level from its member rows). */
     public EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                                       EthnicityScheme.Level level) {
-        return categories.ethnicity(scope, stage, scheme, level, true);
+        return categories.ethnicity(scope, stage, scheme, level);
     }
 
     /**
-     * SEMANTICS 6.6 completeness from the model's member rows: the ethnicity answer (BEST, group level) without its
-     * pairs, which completeness does not read and which cost the most to count.
+     * SEMANTICS 6.6 completeness from the model's category cells: the ethnicity answer (BEST, group level) with
+     * only its completeness, which reads the fewest cells.
      */
     public EthnicityFigure.Result completeness(FigureScope scope, Stage stage) {
-        return categories.ethnicity(scope, stage, EthnicityScheme.BEST, EthnicityScheme.Level.GROUP, false);
+        return categories.completenessOnly(scope, stage);
     }
 
-    /** SEMANTICS 6.6 nationality from the model's member rows. */
+    /**
+     * SEMANTICS 6.3 from the model's period-count cells, over all years or by year over whole years; empty for any
+     * other window, which the ledger answers.
+     */
+    public Optional<PeriodCountsFigure.Result> periodCounts(FigureScope scope, FunnelFigure.Unit unit) {
+        return periodCountCells.counts(scope, unit);
+    }
+
+    /** SEMANTICS 6.7 from the model's caseload cells. */
+    public CaseloadFigure.Result caseload(FigureScope scope, LocalDate date) {
+        return caseloadCells.caseload(scope, date);
+    }
+
+    /** SEMANTICS 6.6 nationality from the model's category cells. */
     public NationalityFigure.Result nationality(FigureScope scope, Stage stage, EthnicityScheme.Level level) {
         return categories.nationality(scope, stage, level);
     }
@@ -205,9 +248,15 @@ public class DefinitionModels {
         return funnel.unchangedSince(scope, entry, unit, cut);
     }
 
-    /** Fills the funnel cells from the whole model (a replay does this once, after its bulk pass), then analyses them. */
+    /**
+     * Fills the funnel, category, caseload and period-count cells from the whole model (a replay does this once, after its bulk pass), then
+     * analyses them.
+     */
     public void buildCells(Definition definition) {
         funnel.build(definition);
+        categoryCells.build(definition);
+        caseloadCells.build(definition);
+        periodCountCells.build(definition);
     }
 
     /**

@@ -268,8 +268,6 @@ public final class FunnelCells {
         return entry == Stage.RECORDED ? "recorded_entry" : "arrested_entry";
     }
 
-
-
     /**
      * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
      * statement per unit, which works the members out once and counts them into the cells of both entries and both
@@ -286,10 +284,9 @@ public final class FunnelCells {
         List<String> periodStarts = new ArrayList<>();
         List<String> sets = new ArrayList<>();
         for (Stage entry : ENTRIES) {
-            for (CellPeriod period : CellPeriod.values()) {
+            for (CellPeriod period : List.of(CellPeriod.YEAR, CellPeriod.MONTH)) {
                 String column = entryDate(entry) + "_" + period.name().toLowerCase();
-                periodStarts.add("date_trunc('" + period.name().toLowerCase() + "', " + entryDate(entry) + ")::date AS "
-                        + column);
+                periodStarts.add(period.startOf(entryDate(entry)) + " AS " + column);
                 sets.add("(" + place + ", " + column + ")");
             }
         }

@@ -17,6 +17,10 @@ final class MemberColumns {
             definition_case c JOIN definition_suspect s ON s.definition_id = c.definition_id
                 AND s.version = c.version AND s.case_ref = c.case_ref""";
 
+    /** Joined to {@link #SUSPECTS}: each victim of the suspect's case, or NULLs ({@code v}) when it has none. */
+    static final String WITH_VICTIMS = " LEFT JOIN definition_victim v ON v.definition_id = c.definition_id"
+            + " AND v.version = c.version AND v.case_ref = c.case_ref";
+
     /** Binds the definition's id and version. */
     static final String OF_DEFINITION = "c.definition_id = ? AND c.version = ?";
 

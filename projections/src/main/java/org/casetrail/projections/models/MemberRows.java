@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 import org.casetrail.core.caseledger.events.RowFields;
 import org.casetrail.core.definition.Definition;
@@ -13,6 +14,7 @@ import org.casetrail.core.reference.PoliceForce;
 import org.casetrail.core.reference.ReferenceData;
 import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.effective.EffectiveEvent;
+import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
@@ -23,8 +25,13 @@ import org.casetrail.projections.figures.StageReading;
 record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects,
                   List<VictimRow> victims) {
 
+    /**
+     * The case's place and dates, its caseload's changes (SEMANTICS 6.7) by date, and what it adds to the period
+     * counts (SEMANTICS 6.3) of each whole period ({@link PeriodCountCells#ofCase}).
+     */
     public record CaseRow(String forceCode, String region, String context, LocalDate openedOn,
-                          LocalDate offenceFrom) {
+                          LocalDate offenceFrom, SortedMap<LocalDate, long[]> caseloadChanges,
+                          List<long[]> periodCounts) {
     }
 
     public record SuspectRow(String suspectRef, LocalDate arrestedOn, LocalDate chargedOn, boolean chargedImplied,
@@ -56,7 +63,8 @@ record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<S
                 EthnicityScheme.Recorded.of(victim.fields()))).toList();
         String region = ReferenceData.standard().force(c.forceCode()).map(PoliceForce::region).orElse(null);
         return new MemberRows(definition, c.caseRef(),
-                new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn(), c.offenceFrom()),
+                new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn(), c.offenceFrom(),
+                        CaseloadFigure.changes(c), PeriodCountCells.ofCase(definition, c)),
                 suspects, victims);
     }
 

@@ -8,7 +8,9 @@ import static org.casetrail.projections.figures.Scopes.run;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,6 +163,44 @@ class VictimsCaseloadNationalityCurveTest {
                 "K1/S1/null/suspectsUnderInvestigation", "K1/S2/null/suspectsAwaitingOutcome",
                 "K2/S1/null/suspectsAwaitingOutcome", "K3/S1/null/suspectsAwaitingOutcome",
                 "K1/null/V1/victimsInLiveCases", "K2/null/V1/victimsInLiveCases");
+    }
+
+    /**
+     * K2 by hand: opened with V1 (live, a victim in it), S1 charged (awaiting), convicted (an outcome), the case closed
+     * (neither live nor its victim counted), reopened (both again), the conviction quashed (awaiting again).
+     */
+    @Test
+    void a_cases_caseload_changes_on_its_event_dates_and_sums_to_its_caseload_on_any_date() {
+        EffectiveCase k2 = caseloadCases()[1];
+        Map<LocalDate, List<Long>> changes = new LinkedHashMap<>();
+        CaseloadFigure.changes(k2).forEach((day, change) -> changes.put(day, Arrays.stream(change).boxed()
+                .toList()));
+        assertThat(changes).containsExactly(
+                Map.entry(LocalDate.parse("2023-01-01"), List.of(1L, 0L, 0L, 1L)),
+                Map.entry(LocalDate.parse("2023-02-01"), List.of(0L, 0L, 1L, 0L)),
+                Map.entry(LocalDate.parse("2023-05-01"), List.of(0L, 0L, -1L, 0L)),
+                Map.entry(LocalDate.parse("2023-06-01"), List.of(-1L, 0L, 0L, -1L)),
+                Map.entry(LocalDate.parse("2024-03-01"), List.of(1L, 0L, 0L, 1L)),
+                Map.entry(LocalDate.parse("2024-04-01"), List.of(0L, 0L, 1L, 0L)));
+
+        for (String date : List.of("2022-12-31", "2023-01-01", "2023-06-01", "2023-12-31", "2024-02-29",
+                "2024-06-30", "2024-08-01", "2024-12-01", "2030-01-01")) {
+            LocalDate day = LocalDate.parse(date);
+            long[] summed = new long[CaseloadFigure.Measure.values().length];
+            for (EffectiveCase c : caseloadCases()) {
+                CaseloadFigure.changes(c).headMap(day.plusDays(1)).values().forEach(change -> {
+                    for (int i = 0; i < summed.length; i++) {
+                        summed[i] += change[i];
+                    }
+                });
+            }
+            List<CaseloadFigure.Group> figure = run(new CaseloadFigure(Scopes.all(), day, CellTracer.NONE),
+                    caseloadCases()).groups();
+            List<Long> expected = figure.isEmpty() ? List.of(0L, 0L, 0L, 0L) : List.of(figure.get(0).liveCases(),
+                    figure.get(0).suspectsUnderInvestigation(), figure.get(0).suspectsAwaitingOutcome(),
+                    figure.get(0).victimsInLiveCases());
+            assertThat(Arrays.stream(summed).boxed().toList()).as(date).isEqualTo(expected);
+        }
     }
 
     @Test

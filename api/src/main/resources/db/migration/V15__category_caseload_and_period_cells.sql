@@ -1,0 +1,91 @@
+-- A definition's suspect categories counted by place, stage and period, kept with its model (as the funnel cells are)
+-- so that ethnicity, its completeness and nationality sum cells instead of aggregating every member. One row per stage
+-- reached directly (RECORDED ... CONVICTED, counted in the period of that stage's date), place (a force or region not
+-- recorded is ''), period (the YEAR or the MONTH starting on period_start) and what is counted:
+--   kind SELF, OFFICER, BEST: the code each ethnicity scheme takes of a suspect ('' when not recorded);
+--   kind RECORDING: how completely its ethnicity is recorded (SELF_DEFINED, OFFICER_ONLY, NOT_RECORDED);
+--   kind NATIONALITY: its nationality code ('' when not recorded);
+--   kind PAIR_SELF, PAIR_OFFICER, PAIR_BEST: each (suspect, victim of its case) pair by the two ethnicity groups under
+--   that scheme, code the suspect's group and victim the victim's ('-' for a case with no victim).
+-- victim is '' for the suspect kinds. Pairs at the code level are counted from the member rows when asked.
+CREATE TABLE definition_category_cell (
+    definition_id VARCHAR(64)  NOT NULL,
+    version       INTEGER      NOT NULL,
+    stage         VARCHAR(16)  NOT NULL,
+    kind          VARCHAR(16)  NOT NULL,
+    period        VARCHAR(5)   NOT NULL,
+    period_start  DATE         NOT NULL,
+    force_code    VARCHAR(16)  NOT NULL,
+    region        VARCHAR(64)  NOT NULL,
+    context       VARCHAR(32)  NOT NULL,
+    code          VARCHAR(255) NOT NULL,
+    victim        VARCHAR(255) NOT NULL,
+    members       BIGINT       NOT NULL,
+    -- period before place: a figure reads the year cells of one stage and kind, then the month cells of a range.
+    PRIMARY KEY (definition_id, version, stage, kind, period, period_start, force_code, region, context, code, victim)
+);
+
+-- The caseload (SEMANTICS 6.7) is a stock: each qualifying case keeps its changes, the dates on which one of its four
+-- numbers changes (caseload_on, ascending) and by how much (caseload_change, one row of four per date: live cases,
+-- suspects under investigation, suspects awaiting an outcome, victims in live cases). Summed up to a date, they are
+-- its numbers on that date.
+ALTER TABLE definition_case
+    ADD COLUMN caseload_on     DATE[]    NOT NULL DEFAULT '{}',
+    ADD COLUMN caseload_change INTEGER[] NOT NULL DEFAULT '{}';
+
+-- The changes summed by place and period (the YEAR, MONTH or DAY starting on period_start): the caseload on a date is
+-- the year cells before its year, the month cells of its year before its month, and the day cells of its month up to
+-- it.
+CREATE TABLE definition_caseload_cell (
+    definition_id       VARCHAR(64) NOT NULL,
+    version             INTEGER     NOT NULL,
+    period              VARCHAR(5)  NOT NULL,
+    period_start        DATE        NOT NULL,
+    force_code          VARCHAR(16) NOT NULL,
+    region              VARCHAR(64) NOT NULL,
+    context             VARCHAR(32) NOT NULL,
+    live_cases          BIGINT      NOT NULL,
+    under_investigation BIGINT      NOT NULL,
+    awaiting_outcome    BIGINT      NOT NULL,
+    victims_in_live     BIGINT      NOT NULL,
+    PRIMARY KEY (definition_id, version, period, period_start, force_code, region, context)
+);
+
+
+-- Period counts (SEMANTICS 6.3) count distinct members, which do not add up across periods, so each qualifying case
+-- keeps what it adds to each whole period: period_counts has one row per unit (0 suspect, 1 case, 2 victim) and year
+-- of events (0: all years), then its 13 counts in the answer's order. The cells sum them by place; a figure over all
+-- years, or by year over whole years, reads them, and any other window the ledger.
+ALTER TABLE definition_case ADD COLUMN period_counts INTEGER[] NOT NULL DEFAULT '{}';
+
+CREATE TABLE definition_period_cell (
+    definition_id      VARCHAR(64) NOT NULL,
+    version            INTEGER     NOT NULL,
+    unit               VARCHAR(8)  NOT NULL,
+    year               INTEGER     NOT NULL,
+    force_code         VARCHAR(16) NOT NULL,
+    region             VARCHAR(64) NOT NULL,
+    context            VARCHAR(32) NOT NULL,
+    recorded           BIGINT      NOT NULL,
+    arrested           BIGINT      NOT NULL,
+    charged            BIGINT      NOT NULL,
+    prosecuted         BIGINT      NOT NULL,
+    convicted          BIGINT      NOT NULL,
+    nfa                BIGINT      NOT NULL,
+    out_of_court       BIGINT      NOT NULL,
+    discontinued       BIGINT      NOT NULL,
+    acquitted          BIGINT      NOT NULL,
+    conviction_quashed BIGINT      NOT NULL,
+    case_closed        BIGINT      NOT NULL,
+    case_reopened      BIGINT      NOT NULL,
+    victim_recorded    BIGINT      NOT NULL,
+    PRIMARY KEY (definition_id, version, unit, year, force_code, region, context)
+);
+
+-- Models built before these cells existed would answer the new figures with nothing: they are dropped, so that every
+-- figure answers from the ledger until a replay builds the definition's model again.
+DELETE FROM definition_funnel_cell;
+DELETE FROM definition_victim;
+DELETE FROM definition_suspect;
+DELETE FROM definition_case;
+DELETE FROM definition_model;

@@ -1,0 +1,146 @@
+package org.casetrail.projections.models;
+
+import java.sql.PreparedStatement;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.effective.EffectiveCase;
+import org.casetrail.projections.figures.Dimension;
+import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.figures.FunnelFigure;
+import org.casetrail.projections.figures.GroupKey;
+import org.casetrail.projections.figures.PeriodCountsFigure;
+import org.casetrail.projections.jdbc.ArrayParameter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A definition's period-count cells ({@code definition_period_cell}). Period counts count distinct members, which do
+ * not add up across periods but do across cases (a member belongs to one case): so each case's counts per whole
+ * period (each year, and all years) are worked out by the figure itself over that case alone, kept with the case,
+ * and summed by place into the cells. A figure over all years, or by year over whole years, reads the cells.
+ */
+final class PeriodCountCells {
+
+    /** The units in the order {@code period_counts} numbers them. */
+    private static final List<FunnelFigure.Unit> UNITS = List.of(FunnelFigure.Unit.SUSPECT, FunnelFigure.Unit.CASE,
+            FunnelFigure.Unit.VICTIM);
+    /** The year of the counts over all years. */
+    private static final int ALL_YEARS = 0;
+    private static final List<String> COUNTED = Arrays.stream(PeriodCountsFigure.Counted.values())
+            .map(counted -> counted.name().toLowerCase()).toList();
+    private static final String PLACE = "force_code, region, context";
+
+    private final JdbcTemplate jdbc;
+
+    PeriodCountCells(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * What one qualifying case adds to the counts: a row per unit and year of its events (and {@link #ALL_YEARS}),
+     * the unit's number and the year first, then its counts in {@link PeriodCountsFigure.Counted} order.
+     */
+    static List<long[]> ofCase(Definition definition, EffectiveCase c) {
+        List<long[]> rows = new ArrayList<>();
+        for (FunnelFigure.Unit unit : UNITS) {
+            for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.YEAR))) {
+                PeriodCountsFigure figure = new PeriodCountsFigure(new FigureScope(definition, null, null, Set.of(),
+                        groupBy), unit);
+                figure.accept(c);
+                for (PeriodCountsFigure.Group group : figure.result().groups()) {
+                    long[] row = new long[2 + COUNTED.size()];
+                    row[0] = UNITS.indexOf(unit);
+                    row[1] = groupBy.isEmpty() ? ALL_YEARS : ((Number) group.key().values().get("year")).intValue();
+                    group.counts().forEach(count -> row[2 + count.stage().ordinal()] = count.count());
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The counts from the cells, when the scope's window is all years, or whole years grouped by year. */
+    Optional<PeriodCountsFigure.Result> counts(FigureScope scope, FunnelFigure.Unit unit) {
+        boolean byYear = scope.groupBy().contains(Dimension.YEAR);
+        boolean wholeYears = (scope.from() == null || MonthDay.from(scope.from()).equals(MonthDay.of(1, 1)))
+                && (scope.to() == null || MonthDay.from(scope.to()).equals(MonthDay.of(12, 31)));
+        if (!(scope.from() == null && scope.to() == null) && !(byYear && wholeYears)) {
+            return Optional.empty();
+        }
+        List<Object> arguments = new ArrayList<>(List.of(scope.definition().id(), scope.definition().version(),
+                unit.name()));
+        StringBuilder years = new StringBuilder(byYear ? " AND year <> ?" : " AND year = ?");
+        arguments.add(ALL_YEARS);
+        if (scope.from() != null) {
+            years.append(" AND year >= ?");
+            arguments.add(scope.from().getYear());
+        }
+        if (scope.to() != null) {
+            years.append(" AND year <= ?");
+            arguments.add(scope.to().getYear());
+        }
+        CellGrouping grouping = new CellGrouping(scope, "make_date(year, 1, 1)");
+        String where = grouping.forceFilter(arguments);
+        String sql = "SELECT " + grouping.selected()
+                + String.join(", ", COUNTED.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
+                + " FROM (SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, year, "
+                + String.join(", ", COUNTED) + " FROM definition_period_cell WHERE definition_id = ? AND version = ? "
+                + "AND unit = ?" + years + ") cell WHERE true" + where + grouping.groupBy();
+        Map<GroupKey, long[]> counts = new HashMap<>();
+        jdbc.query(sql, row -> {
+            long[] group = new long[COUNTED.size()];
+            for (int i = 0; i < group.length; i++) {
+                group[i] = row.getLong(COUNTED.get(i));
+            }
+            counts.put(grouping.key(row), group);
+        }, arguments.toArray());
+        return Optional.of(PeriodCountsFigure.result(unit, counts));
+    }
+
+    /** Fills the cells from the whole model, then analyses them. */
+    void build(Definition definition) {
+        jdbc.update("DELETE FROM definition_period_cell WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        add(definition, null, 1);
+        jdbc.execute("ANALYZE definition_period_cell");
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) add to the cells. */
+    void add(Definition definition, List<String> caseRefs, int sign) {
+        StringBuilder unit = new StringBuilder("CASE c.period_counts[i][1]");
+        for (int i = 0; i < UNITS.size(); i++) {
+            unit.append(" WHEN ").append(i).append(" THEN '").append(UNITS.get(i).name()).append("'");
+        }
+        unit.append(" END");
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < COUNTED.size(); i++) {
+            counts.add("c.period_counts[i][" + (i + 3) + "] AS " + COUNTED.get(i));
+        }
+        String sql = "INSERT INTO definition_period_cell (definition_id, version, unit, year, " + PLACE + ", "
+                + String.join(", ", COUNTED) + ") SELECT ?, ?, unit, year, coalesce(force_code, ''), "
+                + "coalesce(region, ''), context, "
+                + String.join(", ", COUNTED.stream().map(c -> sign + " * sum(" + c + ")").toList())
+                + " FROM (SELECT c.force_code, c.region, c.context, " + unit + " AS unit, c.period_counts[i][2] AS year, "
+                + String.join(", ", counts) + " FROM definition_case c, generate_subscripts(c.period_counts, 1) i "
+                + "WHERE c.definition_id = ? AND c.version = ?" + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)")
+                + ") counted GROUP BY unit, year, " + PLACE + " ON CONFLICT (definition_id, version, unit, year, "
+                + PLACE + ") DO UPDATE SET " + String.join(", ", COUNTED.stream()
+                .map(c -> c + " = definition_period_cell." + c + " + EXCLUDED." + c).toList());
+        jdbc.update(connection -> {
+            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
+                    : ArrayParameter.prepare(connection, sql, 5, "varchar", caseRefs);
+            statement.setString(1, definition.id());
+            statement.setInt(2, definition.version());
+            statement.setString(3, definition.id());
+            statement.setInt(4, definition.version());
+            return statement;
+        });
+    }
+}
