@@ -1,28 +1,25 @@
--- A definition's suspect categories counted by place, stage and period, kept with its model (as the funnel cells are)
--- so that ethnicity, its completeness and nationality sum cells instead of aggregating every member. One row per stage
--- reached directly (RECORDED ... CONVICTED, counted in the period of that stage's date), place (a force or region not
--- recorded is ''), period (the YEAR or the MONTH starting on period_start) and what is counted:
---   kind SELF, OFFICER, BEST: the code each ethnicity scheme takes of a suspect ('' when not recorded);
---   kind RECORDING: how completely its ethnicity is recorded (SELF_DEFINED, OFFICER_ONLY, NOT_RECORDED);
---   kind NATIONALITY: its nationality code ('' when not recorded);
---   kind PAIR_SELF, PAIR_OFFICER, PAIR_BEST: each (suspect, victim of its case) pair by the two ethnicity groups under
---   that scheme, code the suspect's group and victim the victim's ('-' for a case with no victim).
--- victim is '' for the suspect kinds. Pairs at the code level are counted from the member rows when asked.
+-- A definition's suspects counted by stage, place and year, kept with its model (as the funnel cells are) so that
+-- ethnicity, its completeness and nationality sum cells instead of aggregating every member. One row per stage reached
+-- directly (RECORDED ... CONVICTED, counted in the year of that stage's date, period_start its first day), place (a
+-- force or region not recorded is '') and what is counted:
+--   kind ETHNICITY: the self-defined code, and the officer-defined one as second_code ('' when not recorded): every
+--   scheme's code is one of the two;
+--   kind RECORDING: how completely the ethnicity is recorded (SELF_DEFINED, OFFICER_ONLY, NOT_RECORDED);
+--   kind NATIONALITY: the nationality code ('' when not recorded).
+-- Partial years at a window's bounds, and (suspect, victim) pairs, are counted from the member rows when asked.
 CREATE TABLE definition_category_cell (
     definition_id VARCHAR(64)  NOT NULL,
     version       INTEGER      NOT NULL,
     stage         VARCHAR(16)  NOT NULL,
     kind          VARCHAR(16)  NOT NULL,
-    period        VARCHAR(5)   NOT NULL,
     period_start  DATE         NOT NULL,
     force_code    VARCHAR(16)  NOT NULL,
     region        VARCHAR(64)  NOT NULL,
     context       VARCHAR(32)  NOT NULL,
     code          VARCHAR(255) NOT NULL,
-    victim        VARCHAR(255) NOT NULL,
+    second_code   VARCHAR(255) NOT NULL,
     members       BIGINT       NOT NULL,
-    -- period before place: a figure reads the year cells of one stage and kind, then the month cells of a range.
-    PRIMARY KEY (definition_id, version, stage, kind, period, period_start, force_code, region, context, code, victim)
+    PRIMARY KEY (definition_id, version, stage, kind, period_start, force_code, region, context, code, second_code)
 );
 
 -- The caseload (SEMANTICS 6.7) is a stock: each qualifying case keeps its changes, the dates on which one of its four

@@ -1,9 +1,6 @@
 package org.casetrail.projections.models;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,16 +14,16 @@ import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A definition's category cells ({@code definition_category_cell}): its suspects (and suspect-victim pairs) counted
- * by stage reached, place, period and {@link CategoryKind}, kept by adding and taking away the members of the cases a
- * batch touched, and read back as the counts a category figure sorts into categories. Whole years come from the year
- * cells, whole months outside them from the month cells, and the members of partial months at the bounds (and every
- * kind the cells do not keep) from the member rows.
+ * A definition's category cells ({@code definition_category_cell}): its suspects counted by stage reached, place, year
+ * and codes ({@link CategoryKind}), kept by adding and taking away the members of the cases a batch touched, and read
+ * back as the counts a category figure sorts into categories. Whole years come from the cells; the members of partial
+ * years at the bounds, and the pairs, from the member rows. Only years: month cells were nearly one per member (a
+ * replay of 100,000 cases spent minutes filling them), and the pairs would be many times the members.
  */
 final class CategoryCells {
 
     private static final String PLACE = "force_code, region, context";
-    private static final String KEY = "stage, kind, " + PLACE + ", code, victim";
+    private static final String KEY = "stage, kind, " + PLACE + ", code, second_code";
 
     private final JdbcTemplate jdbc;
 
@@ -34,57 +31,52 @@ final class CategoryCells {
         this.jdbc = jdbc;
     }
 
-    /** One count read back: the group, the suspect's code (null: not recorded) and the victim's ('' for suspects). */
+    /** One count read back: the group, and the two codes (null: not recorded; a pair's victim may be NO_VICTIM). */
     interface CountSink {
-        void add(GroupKey key, String code, String victim, long members);
+        void add(GroupKey key, String code, String second, long members);
     }
 
-    /** The members of a stage counted by the scope's groups, code and victim; cells counting no one are skipped. */
+    /** The members of a stage counted by the scope's groups and codes; cells counting no one are skipped. */
     void count(FigureScope scope, Stage stage, CategoryKind kind, CountSink sink) {
         List<Object> arguments = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
-        CellWindow months = CellWindow.of(scope, CellPeriod.MONTH);
         if (kind.stored()) {
-            String cells = "SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
-                    + "period_start AS reached_on, code, victim, members FROM definition_category_cell "
-                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ? AND period = ?";
-            arguments.addAll(cellKey(scope, stage, kind, CellPeriod.YEAR));
-            parts.add(cells + years.inside("period_start", arguments));
-            if (!years.isEverything()) {
-                arguments.addAll(cellKey(scope, stage, kind, CellPeriod.MONTH));
-                parts.add(cells + months.inside("period_start", arguments) + years.outside("period_start", arguments));
-            }
+            arguments.addAll(List.of(scope.definition().id(), scope.definition().version(), stage.name(),
+                    kind.name()));
+            parts.add("SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
+                    + "period_start AS reached_on, code, second_code, members FROM definition_category_cell "
+                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?"
+                    + years.inside("period_start", arguments));
         }
-        if (!kind.stored() || !months.isEverything()) {
+        if (!kind.stored() || !years.isEverything()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version()));
             parts.add("SELECT * FROM (" + members(stage, kind) + ") member"
                     + MemberColumns.inRange("reached_on", scope, arguments)
-                    + (kind.stored() ? months.outside("reached_on", arguments) : ""));
+                    + (kind.stored() ? years.outside("reached_on", arguments) : ""));
         }
         CellGrouping grouping = new CellGrouping(scope, "reached_on");
         String where = grouping.forceFilter(arguments);
-        String sql = "SELECT " + grouping.selected() + "code, victim, sum(members)::bigint AS members FROM ("
+        String sql = "SELECT " + grouping.selected() + "code, second_code, sum(members)::bigint AS members FROM ("
                 + String.join(" UNION ALL ", parts) + ") counted WHERE true" + where
-                + grouping.groupBy("code", "victim");
+                + grouping.groupBy("code", "second_code");
         jdbc.query(sql, row -> {
             long members = row.getLong("members");
             if (members != 0) {
-                String code = row.getString("code");
-                sink.add(grouping.key(row), code.isEmpty() ? null : code, row.getString("victim"), members);
+                sink.add(grouping.key(row), recorded(row.getString("code")), recorded(row.getString("second_code")),
+                        members);
             }
         }, arguments.toArray());
     }
 
-    private static List<Object> cellKey(FigureScope scope, Stage stage, CategoryKind kind, CellPeriod period) {
-        return List.of(scope.definition().id(), scope.definition().version(), stage.name(), kind.name(),
-                period.name());
+    private static String recorded(String code) {
+        return code.isEmpty() ? null : code;
     }
 
-    /** One stage's members as rows of place, {@code reached_on}, code, victim and 1. Binds the definition. */
+    /** One stage's members as rows of place, {@code reached_on}, the two codes and 1. Binds the definition. */
     private static String members(Stage stage, CategoryKind kind) {
         return "SELECT c.force_code, c.region, c.context, " + MemberColumns.stageDate(stage) + " AS reached_on, "
-                + kind.codeSql() + " AS code, " + kind.victimSql() + " AS victim, 1 AS members FROM "
+                + kind.codeSql() + " AS code, " + kind.secondSql() + " AS second_code, 1 AS members FROM "
                 + MemberColumns.SUSPECTS + (kind.isPair() ? MemberColumns.WITH_VICTIMS : "") + " WHERE "
                 + MemberColumns.OF_DEFINITION;
     }
@@ -99,24 +91,25 @@ final class CategoryCells {
 
     /**
      * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
-     * statement that works every stage and kind of every member out once and counts them into the year and month
-     * cells at once (grouping sets).
+     * statement that works every stage and kind of every member out once.
      */
     void add(Definition definition, List<String> caseRefs, int sign) {
-        String ofCases = caseRefs == null ? "" : " AND c.case_ref = ANY (?)";
         String reached = "CROSS JOIN LATERAL (VALUES " + Arrays.stream(Stage.values())
                 .map(stage -> "('" + stage.name() + "', " + MemberColumns.stageDate(stage) + ")")
                 .collect(Collectors.joining(", ")) + ") reached(stage, reached_on)";
-        String suspects = memberRows(reached, CategoryKind.SUSPECT_KINDS, "", ofCases);
-        String pairs = memberRows(reached, CategoryKind.STORED_PAIR_KINDS, MemberColumns.WITH_VICTIMS, ofCases);
-        String sql = "INSERT INTO definition_category_cell (definition_id, version, " + KEY + ", period, "
-                + "period_start, members) SELECT ?, ?, stage, kind, coalesce(force_code, ''), coalesce(region, ''), "
-                + "context, code, victim, CASE WHEN grouping(year_start) = 0 THEN '" + CellPeriod.YEAR.name()
-                + "' ELSE '" + CellPeriod.MONTH.name() + "' END, coalesce(year_start, month_start), "
-                + sign + " * count(*) FROM (" + suspects + " UNION ALL " + pairs + ") member "
-                + "GROUP BY GROUPING SETS ((" + KEY + ", year_start), (" + KEY + ", month_start)) "
-                + "ON CONFLICT (definition_id, version, stage, kind, period, period_start, " + PLACE
-                + ", code, victim) DO UPDATE SET members = definition_category_cell.members + EXCLUDED.members";
+        String counted = "CROSS JOIN LATERAL (VALUES " + CategoryKind.STORED.stream()
+                .map(kind -> "('" + kind.name() + "', " + kind.codeSql() + ", " + kind.secondSql() + ")")
+                .collect(Collectors.joining(", ")) + ") counted(kind, code, second_code)";
+        String sql = "INSERT INTO definition_category_cell (definition_id, version, " + KEY + ", period_start, "
+                + "members) SELECT ?, ?, stage, kind, coalesce(force_code, ''), coalesce(region, ''), context, code, "
+                + "second_code, year_start, " + sign + " * count(*) FROM (SELECT c.force_code, c.region, c.context, "
+                + "reached.stage, counted.kind, counted.code, counted.second_code, "
+                + CellPeriod.YEAR.startOf("reached.reached_on") + " AS year_start FROM " + MemberColumns.SUSPECTS
+                + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION
+                + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + " AND reached.reached_on IS NOT NULL) member "
+                + "GROUP BY " + KEY + ", year_start ON CONFLICT (definition_id, version, stage, kind, period_start, "
+                + PLACE + ", code, second_code) DO UPDATE SET members = definition_category_cell.members "
+                + "+ EXCLUDED.members";
         jdbc.update(connection -> {
             PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
                     : ArrayParameter.prepare(connection, sql, 5, "varchar", caseRefs);
@@ -124,29 +117,7 @@ final class CategoryCells {
             statement.setInt(2, definition.version());
             statement.setString(3, definition.id());
             statement.setInt(4, definition.version());
-            int next = caseRefs == null ? 5 : 6;
-            statement.setString(next, definition.id());
-            statement.setInt(next + 1, definition.version());
-            if (caseRefs != null) {
-                statement.setArray(next + 2, arrayOf(connection, caseRefs));
-            }
             return statement;
         });
-    }
-
-    private static Array arrayOf(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("varchar", values.toArray());
-    }
-
-    /** Each member's stages reached, once per kind: place, stage, kind, code, victim, year and month. */
-    private static String memberRows(String reached, List<CategoryKind> kinds, String join, String ofCases) {
-        String counted = "CROSS JOIN LATERAL (VALUES " + kinds.stream()
-                .map(kind -> "('" + kind.name() + "', " + kind.codeSql() + ", " + kind.victimSql() + ")")
-                .collect(Collectors.joining(", ")) + ") counted(kind, code, victim)";
-        return "SELECT c.force_code, c.region, c.context, reached.stage, counted.kind, counted.code, "
-                + "counted.victim, " + CellPeriod.YEAR.startOf("reached.reached_on") + " AS year_start, "
-                + CellPeriod.MONTH.startOf("reached.reached_on") + " AS month_start FROM " + MemberColumns.SUSPECTS
-                + join + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION + ofCases
-                + " AND reached.reached_on IS NOT NULL";
     }
 }

@@ -27,15 +27,14 @@ final class CategoryFigures {
     EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                      EthnicityScheme.Level level) {
         Map<GroupKey, Map<String, Long>> suspects = new HashMap<>();
-        cells.count(scope, stage, CategoryKind.suspects(scheme), (key, code, victim, members) -> suspects
+        cells.count(scope, stage, CategoryKind.ETHNICITY, (key, self, officer, members) -> suspects
                 .computeIfAbsent(key, k -> new HashMap<>())
-                .merge(EthnicityScheme.categoryOfCode(code, level), members, Long::sum));
+                .merge(scheme.category(new EthnicityScheme.Recorded(self, officer), level), members, Long::sum));
         Map<GroupKey, Map<List<String>, Long>> pairs = new HashMap<>();
-        CategoryKind kind = CategoryKind.pairs(scheme, level);
-        cells.count(scope, stage, kind, (key, code, victim, members) -> pairs
+        cells.count(scope, stage, CategoryKind.pairs(scheme), (key, suspect, victim, members) -> pairs
                 .computeIfAbsent(key, k -> new HashMap<>())
-                .merge(List.of(category(kind, code, level), CategoryKind.NO_VICTIM.equals(victim)
-                        ? EthnicityFigure.NO_VICTIM : category(kind, victim.isEmpty() ? null : victim, level)),
+                .merge(List.of(EthnicityScheme.categoryOfCode(suspect, level), CategoryKind.NO_VICTIM.equals(victim)
+                        ? EthnicityFigure.NO_VICTIM : EthnicityScheme.categoryOfCode(victim, level)),
                         members, Long::sum));
         return EthnicityFigure.result(stage, scheme, level, suspects, pairs, completeness(scope, stage));
     }
@@ -48,20 +47,15 @@ final class CategoryFigures {
 
     private Map<GroupKey, long[]> completeness(FigureScope scope, Stage stage) {
         Map<GroupKey, long[]> completeness = new HashMap<>();
-        cells.count(scope, stage, CategoryKind.RECORDING, (key, code, victim, members) -> completeness
+        cells.count(scope, stage, CategoryKind.RECORDING, (key, recording, none, members) -> completeness
                 .computeIfAbsent(key, k -> new long[EthnicityScheme.Recording.values().length])
-                [EthnicityScheme.Recording.valueOf(code).ordinal()] += members);
+                [EthnicityScheme.Recording.valueOf(recording).ordinal()] += members);
         return completeness;
-    }
-
-    /** A pair's side: the cells keep groups already, the member rows codes. */
-    private static String category(CategoryKind kind, String codeOrGroup, EthnicityScheme.Level level) {
-        return kind.isGrouped() ? codeOrGroup : EthnicityScheme.categoryOfCode(codeOrGroup, level);
     }
 
     NationalityFigure.Result nationality(FigureScope scope, Stage stage, EthnicityScheme.Level level) {
         Map<GroupKey, Map<String, Long>> counts = new HashMap<>();
-        cells.count(scope, stage, CategoryKind.NATIONALITY, (key, code, victim, members) -> counts
+        cells.count(scope, stage, CategoryKind.NATIONALITY, (key, code, none, members) -> counts
                 .computeIfAbsent(key, k -> new HashMap<>())
                 .merge(NationalityFigure.categoryOfCode(code, level), members, Long::sum));
         return NationalityFigure.result(stage, level, counts);
