@@ -22,13 +22,28 @@ CREATE TABLE definition_category_cell (
     PRIMARY KEY (definition_id, version, stage, kind, period_start, force_code, region, context, code, second_code)
 );
 
--- The caseload (SEMANTICS 6.7) is a stock: each qualifying case keeps its changes, the dates on which one of its four
--- numbers changes (caseload_on, ascending) and by how much (caseload_change, one row of four per date: live cases,
--- suspects under investigation, suspects awaiting an outcome, victims in live cases). Summed up to a date, they are
--- its numbers on that date.
-ALTER TABLE definition_case
-    ADD COLUMN caseload_on     DATE[]    NOT NULL DEFAULT '{}',
-    ADD COLUMN caseload_change INTEGER[] NOT NULL DEFAULT '{}';
+-- What each qualifying case adds to the caseload and period-count cells, kept beside its member row (not in it, so
+-- that the figures that read definition_case read narrow rows), with the case's place so that the cells are summed
+-- from this table alone.
+-- The caseload (SEMANTICS 6.7) is a stock: caseload_on holds the dates on which one of the case's four numbers changes
+-- (ascending) and caseload_change by how much (one row of four per date: live cases, suspects under investigation,
+-- suspects awaiting an outcome, victims in live cases). Summed up to a date, they are its numbers on that date.
+-- Period counts (SEMANTICS 6.3) count distinct members, which do not add up across periods but do across cases:
+-- period_counts has one row per unit (0 suspect, 1 case, 2 victim) and year of events (0: all years), then the case's
+-- 13 counts in the answer's order. A figure over all years, or by year over whole years, reads the cells; any other
+-- window the ledger.
+CREATE TABLE definition_case_total (
+    definition_id   VARCHAR(64)  NOT NULL,
+    version         INTEGER      NOT NULL,
+    case_ref        VARCHAR(255) NOT NULL,
+    force_code      VARCHAR(16),
+    region          VARCHAR(64),
+    context         VARCHAR(32)  NOT NULL,
+    caseload_on     DATE[]       NOT NULL,
+    caseload_change INTEGER[]    NOT NULL,
+    period_counts   INTEGER[]    NOT NULL,
+    PRIMARY KEY (definition_id, version, case_ref)
+);
 
 -- The changes summed by place and period (the YEAR, MONTH or DAY starting on period_start): the caseload on a date is
 -- the year cells before its year, the month cells of its year before its month, and the day cells of its month up to
@@ -49,12 +64,7 @@ CREATE TABLE definition_caseload_cell (
 );
 
 
--- Period counts (SEMANTICS 6.3) count distinct members, which do not add up across periods, so each qualifying case
--- keeps what it adds to each whole period: period_counts has one row per unit (0 suspect, 1 case, 2 victim) and year
--- of events (0: all years), then its 13 counts in the answer's order. The cells sum them by place; a figure over all
--- years, or by year over whole years, reads them, and any other window the ledger.
-ALTER TABLE definition_case ADD COLUMN period_counts INTEGER[] NOT NULL DEFAULT '{}';
-
+-- The period counts summed by place, unit and year (0: all years).
 CREATE TABLE definition_period_cell (
     definition_id      VARCHAR(64) NOT NULL,
     version            INTEGER     NOT NULL,
@@ -77,6 +87,24 @@ CREATE TABLE definition_period_cell (
     case_reopened      BIGINT      NOT NULL,
     victim_recorded    BIGINT      NOT NULL,
     PRIMARY KEY (definition_id, version, unit, year, force_code, region, context)
+);
+
+-- Cold cases (SEMANTICS 6.5): each reopening of a qualifying case that follows a closing, with what a cold case counts
+-- of it (worked out by the figure itself); a figure takes each case's first one matching its operation and range
+-- (operation_key: the operation in lower case).
+CREATE TABLE definition_reopening (
+    definition_id  VARCHAR(64)  NOT NULL,
+    version        INTEGER      NOT NULL,
+    case_ref       VARCHAR(255) NOT NULL,
+    position       BIGINT       NOT NULL,
+    reopened_on    DATE         NOT NULL,
+    operation_key  VARCHAR(255),
+    days_closed    BIGINT       NOT NULL,
+    arrested_after BIGINT       NOT NULL,
+    charged_after  BIGINT       NOT NULL,
+    convicted_after BIGINT      NOT NULL,
+    reclosed       BOOLEAN      NOT NULL,
+    PRIMARY KEY (definition_id, version, case_ref, position)
 );
 
 -- Models built before these cells existed would answer the new figures with nothing: they are dropped, so that every

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.figures.CaseFigure;
 import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.CellTracer;
+import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
@@ -134,8 +136,7 @@ class ReplayIT {
                 new LocalDate[]{LocalDate.of(2015, 6, 3), LocalDate.of(2015, 6, 20)},
                 new LocalDate[]{LocalDate.of(2014, 2, 1), LocalDate.of(2014, 11, 30)});
         for (Stage entry : List.of(Stage.RECORDED, Stage.ARRESTED)) {
-            // The model keeps suspects and cases; victims are always counted from the ledger.
-            for (FunnelFigure.Unit unit : List.of(FunnelFigure.Unit.SUSPECT, FunnelFigure.Unit.CASE)) {
+            for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
                 for (List<Dimension> groupBy : groupings) {
                     for (LocalDate[] range : ranges) {
                         for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
@@ -174,7 +175,7 @@ class ReplayIT {
             LocalDate asOf = cut[0] == null ? null : LocalDate.parse(cut[0]);
             Long position = cut[1] == null ? null : Long.valueOf(cut[1]);
             for (Stage entry : List.of(Stage.RECORDED, Stage.ARRESTED)) {
-                for (FunnelFigure.Unit unit : List.of(FunnelFigure.Unit.SUSPECT, FunnelFigure.Unit.CASE)) {
+                for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
                     for (boolean grouped : List.of(true, false)) {
                         FigureScope scope = grouped
                                 ? new FigureScope(definition, null, null, Set.of(), List.of(Dimension.FORCE,
@@ -401,6 +402,50 @@ class ReplayIT {
     }
 
     /**
+     * The model's cold cases against the engine's, for any operation (and one matched ignoring case), ranges that take
+     * a case's first or its later reopening, each grouping and force filter; returns how many had cold cases.
+     */
+    private int assertColdCasesAgreeWithEngine(Definition definition) {
+        Map<String, ColdCasesFigure> asked = new LinkedHashMap<>();
+        Map<String, FigureScope> scopes = new LinkedHashMap<>();
+        for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.FORCE, Dimension.YEAR),
+                List.of(Dimension.REGION, Dimension.CONTEXT))) {
+            for (LocalDate[] range : List.of(new LocalDate[]{null, null},
+                    new LocalDate[]{LocalDate.of(2016, 1, 1), LocalDate.of(2016, 12, 31)},
+                    new LocalDate[]{LocalDate.of(2017, 6, 1), null})) {
+                for (Set<String> forces : List.of(Set.<String>of(), Set.of("E23000005", "E23000001"))) {
+                    for (String operation : Arrays.asList(null, "beaconport", "Other")) {
+                        String key = String.join(" ", String.valueOf(operation), groupBy.toString(),
+                                String.valueOf(range[0]), String.valueOf(range[1]), forces.toString());
+                        FigureScope scope = new FigureScope(definition, range[0], range[1], forces, groupBy);
+                        scopes.put(key, scope);
+                        asked.put(key, new ColdCasesFigure(scope, operation));
+                    }
+                }
+            }
+        }
+        engine.compute(null, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                asked.values().forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
+        int nonEmpty = 0;
+        for (Map.Entry<String, ColdCasesFigure> entry : asked.entrySet()) {
+            ColdCasesFigure.Result fromEngine = entry.getValue().result();
+            assertThat(models.coldCases(scopes.get(entry.getKey()), fromEngine.operation()))
+                    .as("cold cases %s", entry.getKey()).isEqualTo(fromEngine);
+            nonEmpty += fromEngine.groups().isEmpty() ? 0 : 1;
+        }
+        return nonEmpty;
+    }
+
+    /**
      * The model's lags against the engine's, for every start and end, over any range, censored today; returns the
      * classes of member the comparisons met.
      */
@@ -482,6 +527,7 @@ class ReplayIT {
         assertCategoriesAgreeWithEngine(definition);
         assertCaseloadAgreesWithEngine(definition);
         assertPeriodCountsAgreeWithEngine(definition);
+        assertColdCasesAgreeWithEngine(definition);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
@@ -496,12 +542,34 @@ class ReplayIT {
                 "U-5,UNDATED-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,12,,,,",
                 "U-6,UNDATED-1,NFA,2015-02-01,2015-02-02,,,S2,,,,15,,")), ImportProgress.NONE)
                 .errors()).isEmpty();
+        // Both group-based (two suspects, a child victim). COLD-1 closed, reopened by another operation, closed
+        // again, reopened by Beaconport with an arrest after; COLD-2 reopened before it was ever closed (not cold).
+        assertThat(imports.importCsv("REPLAY-COLD", CsvFiles.write(String.join("\n",
+                "source_row_id,case_ref,event_type,occurred_on,reported_on,force_code,context,suspect_ref,"
+                        + "victim_ref,age,outcome_type,operation",
+                "K-1,COLD-1,CASE_OPENED,2015-01-01,2015-01-02,E23000005,GROUP_CSE,,,,,",
+                "K-2,COLD-1,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,",
+                "K-3,COLD-1,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,",
+                "K-4,COLD-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,14,,",
+                "K-5,COLD-1,CASE_CLOSED,2016-01-01,2016-01-02,,,,,,18,",
+                "K-6,COLD-1,CASE_REOPENED,2016-06-01,2016-06-02,,,,,,,Other",
+                "K-7,COLD-1,CASE_CLOSED,2017-01-01,2017-01-02,,,,,,18,",
+                "K-8,COLD-1,CASE_REOPENED,2018-01-01,2018-01-02,,,,,,,BEACONPORT",
+                "K-9,COLD-1,ARRESTED,2018-02-01,2018-02-02,,,S1,,,,",
+                "K-10,COLD-2,CASE_OPENED,2015-01-01,2015-01-02,E23000001,GROUP_CSE,,,,,",
+                "K-11,COLD-2,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,",
+                "K-12,COLD-2,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,",
+                "K-13,COLD-2,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,13,,",
+                "K-14,COLD-2,CASE_REOPENED,2015-03-01,2015-03-02,,,,,,,BEACONPORT",
+                "K-15,COLD-2,CASE_CLOSED,2015-06-01,2015-06-02,,,,,,18,") + "\n"), ImportProgress.NONE)
+                .errors()).isEmpty();
         long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
         await("the processor caught up", () -> models.model("replayed", 1).orElseThrow().position() >= head);
         assertModelAgreesWithEngine(definition);
         assertCategoriesAgreeWithEngine(definition);
         assertCaseloadAgreesWithEngine(definition);
         assertPeriodCountsAgreeWithEngine(definition);
+        assertThat(assertColdCasesAgreeWithEngine(definition)).as("combinations with cold cases").isGreaterThan(20);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
 
         // Amendments move members out of cells they were counted in: opening dates corrected into another month,
@@ -529,6 +597,7 @@ class ReplayIT {
         assertCategoriesAgreeWithEngine(definition);
         assertCaseloadAgreesWithEngine(definition);
         assertPeriodCountsAgreeWithEngine(definition);
+        assertThat(assertColdCasesAgreeWithEngine(definition)).as("combinations with cold cases").isGreaterThan(20);
         lagClasses.addAll(assertLagsAgreeWithEngine(definition));
         assertEarlierCutsAgreeWithEngine(definition, amendedHead);
         assertThat(http.exchange("/api/v1/funnel?definition=replayed@1", HttpMethod.GET, null, JSON).getBody())
@@ -543,6 +612,9 @@ class ReplayIT {
                 .containsEntry("computedFrom", "model");
         assertThat(http.exchange("/api/v1/period-counts?definition=replayed@1&from=2012-03-15",
                 HttpMethod.GET, null, JSON).getBody()).containsEntry("computedFrom", "ledger");
+        assertThat(http.exchange("/api/v1/cold-cases?definition=replayed@1&groupBy=force,year&operation=BEACONPORT",
+                HttpMethod.GET, null, JSON).getBody()).containsEntry("position", (int) amendedHead)
+                .containsEntry("computedFrom", "model");
         assertThat(http.exchange("/api/v1/caseload?definition=replayed@1&groupBy=force&date=2016-06-30",
                 HttpMethod.GET, null, JSON).getBody()).containsEntry("position", (int) amendedHead)
                 .containsEntry("computedFrom", "model");

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.casetrail.projections.figures.ColdCasesFigure;
 
@@ -33,15 +34,17 @@ final class ColdCasesDeclaration extends DescribedFigure<ColdCasesDeclaration.Co
         if (operation != null) {
             query.canonical("operation", operation.toUpperCase());
         }
-        var computed = query.fromLedger(new ColdCasesFigure(query.scope(), operation, query.tracer()),
-                query.asOf());
+        var answered = query.fromModelOrLedger(query.asOf(),
+                models -> Optional.of(models.coldCases(query.scope(), operation)),
+                new ColdCasesFigure(query.scope(), operation, query.tracer()));
+        var computed = answered.computed();
         FigureQuery.CellIds ids = query.record(computed.position());
         List<Group> groups = computed.result().groups().stream()
                 .map(group -> new Group(group.key().values(), group.reopened(), group.medianDaysClosed(),
                         group.arrestedAfter(), group.chargedAfter(), group.convictedAfter(), group.reclosed(),
                         ids.cell(ColdCasesFigure.cell(group.key()))))
                 .toList();
-        return new ColdCases(query.definition(), computed.asOf(), computed.position(), FigureAnswer.LEDGER,
+        return new ColdCases(query.definition(), computed.asOf(), computed.position(), answered.from(),
                 operation, query.scope().from(), query.scope().to(), groups);
     }
 

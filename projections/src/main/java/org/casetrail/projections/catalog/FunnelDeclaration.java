@@ -49,10 +49,7 @@ final class FunnelDeclaration extends DescribedFigure<FunnelDeclaration.Funnel> 
         query.canonical("entry", entry.name());
         query.canonical("unit", unit.name());
         FunnelFigure ledger = new FunnelFigure(query.scope(), entry, unit, query.tracer());
-        // The model keeps suspects and cases; victims are counted from the ledger.
-        var answered = unit == FunnelFigure.Unit.VICTIM
-                ? new FigureQuery.Answered<>(query.fromLedger(ledger, query.asOf()), FigureAnswer.LEDGER)
-                : query.fromModelAtCut(query.asOf(), atCut -> atCut(query.scope(), entry, unit, atCut))
+        var answered = query.fromModelAtCut(query.asOf(), atCut -> atCut(query.scope(), entry, unit, atCut))
                 .orElseGet(() -> query.fromModelOrLedger(query.asOf(),
                         models -> Optional.of(models.funnel(query.scope(), entry, unit)), ledger));
         var computed = answered.computed();

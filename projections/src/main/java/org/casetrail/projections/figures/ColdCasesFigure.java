@@ -54,7 +54,6 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     }
 
     private static final class Members {
-        long reopened;
         final List<Long> daysClosed = new ArrayList<>();
         long arrested;
         long charged;
@@ -62,41 +61,76 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
         long reclosed;
     }
 
+    /**
+     * A reopening that makes a case cold (a {@code CASE_REOPENED} with a closing dated before it), with what a cold case
+     * counts of it: the days since the latest closing before it, the suspects with a direct arrest, charge or
+     * conviction dated on or after it, and whether a closing is dated after it.
+     */
+    public record Reopening(EffectiveEvent event, EffectiveEvent lastClosure, long daysClosed, long arrestedAfter,
+                            long chargedAfter, long convictedAfter, boolean reclosed) {
+
+        public LocalDate reopenedOn() {
+            return event.occurredOn();
+        }
+
+        public String operation() {
+            return event.fields().operation();
+        }
+    }
+
+    /** Every reopening of the case that follows a closing, in no particular order. */
+    public static List<Reopening> reopenings(EffectiveCase c, StageReading reading) {
+        List<LocalDate> closings = c.events(EventType.CASE_CLOSED).stream().map(EffectiveEvent::occurredOn).toList();
+        List<Reopening> reopenings = new ArrayList<>();
+        for (EffectiveEvent event : c.events(EventType.CASE_REOPENED)) {
+            LocalDate reopened = event.occurredOn();
+            if (reopened == null || closings.stream().noneMatch(closed -> closed.isBefore(reopened))) {
+                continue;
+            }
+            EffectiveEvent lastClosure = c.events(EventType.CASE_CLOSED).stream()
+                    .filter(closed -> closed.occurredOn().isBefore(reopened))
+                    .max(Comparator.comparing(EffectiveEvent::occurredOn)).orElseThrow();
+            reopenings.add(new Reopening(event, lastClosure,
+                    ChronoUnit.DAYS.between(lastClosure.occurredOn(), reopened),
+                    suspectsWithDirect(c, reading, Stage.ARRESTED, reopened),
+                    suspectsWithDirect(c, reading, Stage.CHARGED, reopened),
+                    suspectsWithDirect(c, reading, Stage.CONVICTED, reopened),
+                    closings.stream().anyMatch(closed -> closed.isAfter(reopened))));
+        }
+        return reopenings;
+    }
+
+    /** The reopening that makes a case count: the earliest (then first stored) matching the operation and range. */
+    private static final Comparator<Reopening> FIRST = Comparator.comparing(Reopening::reopenedOn)
+            .thenComparingLong(reopening -> reopening.event().recorded().position());
+
     @Override
     public void accept(EffectiveCase c) {
         if (!scope.counts(c, reading)) {
             return;
         }
-        List<LocalDate> closings = c.events(EventType.CASE_CLOSED).stream().map(EffectiveEvent::occurredOn).toList();
-        Optional<EffectiveEvent> reopening = c.events(EventType.CASE_REOPENED).stream()
-                .filter(event -> operation == null || operation.equalsIgnoreCase(event.fields().operation()))
-                .filter(event -> scope.inRange(event.occurredOn()))
-                .filter(event -> closings.stream().anyMatch(closed -> closed.isBefore(event.occurredOn())))
-                .min(Comparator.comparing(EffectiveEvent::occurredOn)
-                        .thenComparingLong(event -> event.recorded().position()));
-        if (reopening.isEmpty()) {
+        Optional<Reopening> first = reopenings(c, reading).stream()
+                .filter(reopening -> operation == null || operation.equalsIgnoreCase(reopening.operation()))
+                .filter(reopening -> scope.inRange(reopening.reopenedOn()))
+                .min(FIRST);
+        if (first.isEmpty()) {
             return;
         }
-        LocalDate reopened = reopening.get().occurredOn();
-        GroupKey key = scope.key(c, reopened);
+        Reopening reopening = first.get();
+        GroupKey key = scope.key(c, reopening.reopenedOn());
         Members members = groups.computeIfAbsent(key, k -> new Members());
-        members.reopened++;
-        EffectiveEvent lastClosure = c.events(EventType.CASE_CLOSED).stream()
-                .filter(closed -> closed.occurredOn().isBefore(reopened))
-                .max(Comparator.comparing(EffectiveEvent::occurredOn)).orElseThrow();
-        LocalDate lastClosed = lastClosure.occurredOn();
         tracer.offer(cell(key), () -> new Contributor(c.caseRef(), null, null, "reopened",
-                List.of(lastClosure, reopening.get())));
-        members.daysClosed.add(ChronoUnit.DAYS.between(lastClosed, reopened));
-        members.arrested += suspectsWithDirect(c, Stage.ARRESTED, reopened);
-        members.charged += suspectsWithDirect(c, Stage.CHARGED, reopened);
-        members.convicted += suspectsWithDirect(c, Stage.CONVICTED, reopened);
-        if (closings.stream().anyMatch(closed -> closed.isAfter(reopened))) {
+                List.of(reopening.lastClosure(), reopening.event())));
+        members.daysClosed.add(reopening.daysClosed());
+        members.arrested += reopening.arrestedAfter();
+        members.charged += reopening.chargedAfter();
+        members.convicted += reopening.convictedAfter();
+        if (reopening.reclosed()) {
             members.reclosed++;
         }
     }
 
-    private long suspectsWithDirect(EffectiveCase c, Stage stage, LocalDate from) {
+    private static long suspectsWithDirect(EffectiveCase c, StageReading reading, Stage stage, LocalDate from) {
         Set<String> suspects = new HashSet<>();
         for (String suspect : c.suspectRefs()) {
             if (reading.directEvents(c, suspect, stage).stream().anyMatch(event -> !event.occurredOn().isBefore(from))) {
@@ -109,12 +143,17 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     @Override
     public Result result() {
         List<Group> result = new ArrayList<>();
-        new TreeMap<>(groups).forEach((key, members) -> {
-            List<Long> days = new ArrayList<>(members.daysClosed);
-            days.sort(Long::compare);
-            result.add(new Group(key, members.reopened, Rates.quantile(days, 50), members.arrested, members.charged,
-                    members.convicted, members.reclosed));
-        });
+        new TreeMap<>(groups).forEach((key, members) -> result.add(group(key, members.daysClosed, members.arrested,
+                members.charged, members.convicted, members.reclosed)));
         return new Result(operation, result);
+    }
+
+    /** A group of cold cases, one per day count closed; the median of those days is the nearest-rank one. */
+    public static Group group(GroupKey key, List<Long> daysClosed, long arrestedAfter, long chargedAfter,
+                              long convictedAfter, long reclosed) {
+        List<Long> days = new ArrayList<>(daysClosed);
+        days.sort(Long::compare);
+        return new Group(key, days.size(), Rates.quantile(days, 50), arrestedAfter, chargedAfter, convictedAfter,
+                reclosed);
     }
 }

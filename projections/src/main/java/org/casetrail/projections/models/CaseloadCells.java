@@ -95,7 +95,7 @@ final class CaseloadCells {
                 + " FROM (SELECT c.force_code, c.region, c.context, c.caseload_on[i] AS changed_on, "
                 + CellPeriod.YEAR.startOf("c.caseload_on[i]") + " AS year_start, "
                 + CellPeriod.MONTH.startOf("c.caseload_on[i]") + " AS month_start, " + String.join(", ", changes)
-                + " FROM definition_case c, generate_subscripts(c.caseload_on, 1) i "
+                + " FROM definition_case_total c, generate_subscripts(c.caseload_on, 1) i "
                 + "WHERE c.definition_id = ? AND c.version = ?" + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)")
                 + ") change GROUP BY GROUPING SETS ((" + PLACE + ", year_start), (" + PLACE + ", month_start), ("
                 + PLACE + ", changed_on)) ON CONFLICT (definition_id, version, period, period_start, " + PLACE

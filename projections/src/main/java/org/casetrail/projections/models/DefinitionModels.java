@@ -6,12 +6,17 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveView;
 import org.casetrail.projections.figures.CaseloadFigure;
+import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.EthnicityFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.FigureScope;
@@ -40,6 +45,7 @@ public class DefinitionModels {
     private final CategoryCells categoryCells;
     private final CaseloadCells caseloadCells;
     private final PeriodCountCells periodCountCells;
+    private final Reopenings reopenings;
     private final CategoryFigures categories;
     private final LagMembers lags;
     private final FunnelCells funnel;
@@ -49,6 +55,7 @@ public class DefinitionModels {
         this.categoryCells = new CategoryCells(jdbc);
         this.caseloadCells = new CaseloadCells(jdbc);
         this.periodCountCells = new PeriodCountCells(jdbc);
+        this.reopenings = new Reopenings(jdbc);
         this.categories = new CategoryFigures(categoryCells);
         this.lags = new LagMembers(jdbc);
         this.funnel = new FunnelCells(jdbc);
@@ -74,6 +81,10 @@ public class DefinitionModels {
         jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
         jdbc.update("DELETE FROM definition_victim WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        jdbc.update("DELETE FROM definition_reopening WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        jdbc.update("DELETE FROM definition_case_total WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
         jdbc.update("DELETE FROM definition_category_cell WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
@@ -120,7 +131,8 @@ public class DefinitionModels {
         categoryCells.add(definition, refs, -1);
         caseloadCells.add(definition, refs, -1);
         periodCountCells.add(definition, refs, -1);
-        for (String table : List.of("definition_suspect", "definition_victim", "definition_case")) {
+        for (String table : List.of("definition_suspect", "definition_victim", "definition_reopening",
+                "definition_case_total", "definition_case")) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
                         + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)", 3, "varchar", refs);
@@ -143,12 +155,22 @@ public class DefinitionModels {
     public void insert(Definition definition, List<MemberRows> cases) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (CopyRows caseRows = CopyRows.into(connection, "definition_case", "definition_id, version, case_ref, "
-                    + "force_code, region, context, opened_on, offence_from, caseload_on, caseload_change, period_counts")) {
+                    + "force_code, region, context, opened_on, offence_from")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         MemberRows.CaseRow c = rows.caseRow();
                         caseRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
-                                c.context(), c.openedOn(), c.offenceFrom(), dateArray(c.caseloadChanges().keySet()),
+                                c.context(), c.openedOn(), c.offenceFrom());
+                    }
+                }
+            }
+            try (CopyRows totals = CopyRows.into(connection, "definition_case_total", "definition_id, version, "
+                    + "case_ref, force_code, region, context, caseload_on, caseload_change, period_counts")) {
+                for (MemberRows rows : cases) {
+                    if (rows.caseRow() != null) {
+                        MemberRows.CaseRow c = rows.caseRow();
+                        totals.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(), c.region(),
+                                c.context(), dateArray(c.caseloadChanges().keySet()),
                                 numberArray(c.caseloadChanges().values()), numberArray(c.periodCounts()));
                     }
                 }
@@ -176,6 +198,17 @@ public class DefinitionModels {
                         victimRows.add(definition.id(), definition.version(), rows.caseRef(), v.victimRef(),
                                 v.ethnicity().self(), v.ethnicity().officer(),
                                 EthnicityScheme.BEST.code(v.ethnicity()));
+                    }
+                }
+            }
+            try (CopyRows reopeningRows = CopyRows.into(connection, "definition_reopening", "definition_id, "
+                    + "version, case_ref, position, reopened_on, operation_key, days_closed, arrested_after, "
+                    + "charged_after, convicted_after, reclosed")) {
+                for (MemberRows rows : cases) {
+                    for (ColdCasesFigure.Reopening r : rows.reopenings()) {
+                        reopeningRows.add(definition.id(), definition.version(), rows.caseRef(),
+                                r.event().recorded().position(), r.reopenedOn(), Reopenings.operationKey(r.operation()),
+                                r.daysClosed(), r.arrestedAfter(), r.chargedAfter(), r.convictedAfter(), r.reclosed());
                     }
                 }
             }
@@ -222,6 +255,11 @@ public class DefinitionModels {
         return periodCountCells.counts(scope, unit);
     }
 
+    /** SEMANTICS 6.5 from the model's reopenings. */
+    public ColdCasesFigure.Result coldCases(FigureScope scope, String operation) {
+        return reopenings.coldCases(scope, operation);
+    }
+
     /** SEMANTICS 6.7 from the model's caseload cells. */
     public CaseloadFigure.Result caseload(FigureScope scope, LocalDate date) {
         return caseloadCells.caseload(scope, date);
@@ -249,14 +287,29 @@ public class DefinitionModels {
     }
 
     /**
-     * Fills the funnel, category, caseload and period-count cells from the whole model (a replay does this once, after its bulk pass), then
-     * analyses them.
+     * Fills the funnel, category, caseload and period-count cells from the whole model (a replay does this once, after
+     * its bulk pass), then analyses them: two at a time, each an aggregate PostgreSQL runs on one core, the longest
+     * first.
      */
     public void buildCells(Definition definition) {
-        funnel.build(definition);
-        categoryCells.build(definition);
-        caseloadCells.build(definition);
-        periodCountCells.build(definition);
+        ExecutorService builders = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> built = List.of(builders.submit(() -> caseloadCells.build(definition)),
+                    builders.submit(() -> categoryCells.build(definition)),
+                    builders.submit(() -> funnel.build(definition)),
+                    builders.submit(() -> periodCountCells.build(definition)));
+            for (Future<?> cells : built) {
+                cells.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the cells", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("building the cells failed", e.getCause());
+        } finally {
+            builders.shutdownNow();
+        }
     }
 
     /**
@@ -265,6 +318,7 @@ public class DefinitionModels {
      * still running after minutes).
      */
     public void analyzeMembers() {
-        jdbc.execute("ANALYZE definition_case, definition_suspect, definition_victim");
+        jdbc.execute("ANALYZE definition_case, definition_suspect, definition_victim, definition_reopening, "
+                + "definition_case_total");
     }
 }

@@ -30,6 +30,8 @@ public final class FunnelCells {
     private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
             "prosecuted", "prosecuted_implied", "convicted");
     private static final List<Stage> ENTRIES = List.of(Stage.RECORDED, Stage.ARRESTED);
+    private static final String VICTIMS_OF_CASE = "(SELECT count(*) FROM definition_victim v "
+            + "WHERE v.definition_id = c.definition_id AND v.version = c.version AND v.case_ref = c.case_ref)";
 
     private final JdbcTemplate jdbc;
 
@@ -163,9 +165,6 @@ public final class FunnelCells {
      */
     private static String countsSql(FigureScope scope, Stage entry, FunnelFigure.Unit unit, EffectiveView.Cut cut,
                                     List<Object> arguments) {
-        if (unit == FunnelFigure.Unit.VICTIM) {
-            throw new IllegalArgumentException("the model keeps suspects and cases; victims come from the ledger");
-        }
         Definition definition = scope.definition();
         CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
         CellWindow months = CellWindow.of(scope, CellPeriod.MONTH);
@@ -250,18 +249,27 @@ public final class FunnelCells {
         String chargedDirect = "coalesce(bool_or(s.charged_on IS NOT NULL), false)";
         String prosecuted = "coalesce(bool_or(s.prosecuted_on IS NOT NULL OR s.prosecuted_implied), false)";
         String prosecutedDirect = "coalesce(bool_or(s.prosecuted_on IS NOT NULL), false)";
-        return "SELECT c.force_code, c.region, c.context, c.opened_on AS recorded_entry, "
+        String cases = "SELECT c.force_code, c.region, c.context, c.opened_on AS recorded_entry, "
                 + "min(s.arrested_on) AS arrested_entry, 1 AS recorded, "
                 + "coalesce(bool_or(s.arrested_on IS NOT NULL), false)::int AS arrested, "
                 + charged + "::int AS charged, (" + charged + " AND NOT " + chargedDirect + ")::int AS charged_implied, "
                 + prosecuted + "::int AS prosecuted, "
                 + "(" + prosecuted + " AND NOT " + prosecutedDirect + ")::int AS prosecuted_implied, "
-                + "coalesce(bool_or(s.convicted_on IS NOT NULL), false)::int AS convicted "
+                + "coalesce(bool_or(s.convicted_on IS NOT NULL), false)::int AS convicted"
+                + (unit == FunnelFigure.Unit.VICTIM ? ", " + VICTIMS_OF_CASE + " AS victims " : " ")
                 + "FROM definition_case c LEFT JOIN definition_suspect s ON c.definition_id = s.definition_id "
                 + "AND c.version = s.version AND c.case_ref = s.case_ref "
                 + "WHERE c.definition_id = ? AND c.version = ?" + caseCondition
-                + " GROUP BY c.case_ref, c.force_code, c.region, c.context, c.opened_on";
+                + " GROUP BY c.definition_id, c.version, c.case_ref, c.force_code, c.region, c.context, c.opened_on";
+        if (unit == FunnelFigure.Unit.CASE) {
+            return cases;
+        }
+        // Each victim reaches what its case reaches: the case's row counted once per victim (none: nothing).
+        return "SELECT force_code, region, context, recorded_entry, arrested_entry, "
+                + String.join(", ", STAGE_COLUMNS.stream().map(c -> c + " * victims AS " + c).toList())
+                + " FROM (" + cases + ") counted_case";
     }
+
 
     /** The members' column holding the date they entered the funnel at {@code entry}. */
     private static String entryDate(Stage entry) {

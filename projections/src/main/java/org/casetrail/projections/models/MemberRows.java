@@ -15,6 +15,7 @@ import org.casetrail.core.reference.ReferenceData;
 import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.effective.EffectiveEvent;
 import org.casetrail.projections.figures.CaseloadFigure;
+import org.casetrail.projections.figures.ColdCasesFigure;
 import org.casetrail.projections.figures.EthnicityScheme;
 import org.casetrail.projections.figures.LagsFigure;
 import org.casetrail.projections.figures.NationalityFigure;
@@ -23,7 +24,7 @@ import org.casetrail.projections.figures.StageReading;
 
 /** What a definition's current-state model holds of one case: nothing if it does not qualify. */
 record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects,
-                  List<VictimRow> victims) {
+                  List<VictimRow> victims, List<ColdCasesFigure.Reopening> reopenings) {
 
     /**
      * The case's place and dates, its caseload's changes (SEMANTICS 6.7) by date, and what it adds to the period
@@ -65,11 +66,11 @@ record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<S
         return new MemberRows(definition, c.caseRef(),
                 new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn(), c.offenceFrom(),
                         CaseloadFigure.changes(c), PeriodCountCells.ofCase(definition, c)),
-                suspects, victims);
+                suspects, victims, ColdCasesFigure.reopenings(c, reading));
     }
 
     /** The case counts nowhere in the definition (it does not qualify, or its opening was retracted). */
     public static MemberRows none(Definition definition, String caseRef) {
-        return new MemberRows(definition, caseRef, null, List.of(), List.of());
+        return new MemberRows(definition, caseRef, null, List.of(), List.of(), List.of());
     }
 }

@@ -128,7 +128,7 @@ final class PeriodCountCells {
                 + "coalesce(region, ''), context, "
                 + String.join(", ", COUNTED.stream().map(c -> sign + " * sum(" + c + ")").toList())
                 + " FROM (SELECT c.force_code, c.region, c.context, " + unit + " AS unit, c.period_counts[i][2] AS year, "
-                + String.join(", ", counts) + " FROM definition_case c, generate_subscripts(c.period_counts, 1) i "
+                + String.join(", ", counts) + " FROM definition_case_total c, generate_subscripts(c.period_counts, 1) i "
                 + "WHERE c.definition_id = ? AND c.version = ?" + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)")
                 + ") counted GROUP BY unit, year, " + PLACE + " ON CONFLICT (definition_id, version, unit, year, "
                 + PLACE + ") DO UPDATE SET " + String.join(", ", COUNTED.stream()
