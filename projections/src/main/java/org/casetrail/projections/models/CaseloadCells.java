@@ -1,7 +1,6 @@
 package org.casetrail.projections.models;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.figures.CaseloadFigure;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
-import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,16 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a date: the year cells before its year, the month cells of its year before its month, the day cells of its month up
  * to it.
  */
-final class CaseloadCells {
+final class CaseloadCells extends ModelCells {
 
     private static final String PLACE = "force_code, region, context";
     private static final List<String> MEASURES = List.of("live_cases", "under_investigation", "awaiting_outcome",
             "victims_in_live");
 
-    private final JdbcTemplate jdbc;
-
     CaseloadCells(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "definition_caseload_cell");
     }
 
     CaseloadFigure.Result caseload(FigureScope scope, LocalDate date) {
@@ -69,18 +65,11 @@ final class CaseloadCells {
         return new CaseloadFigure.Result(date, groups);
     }
 
-    /** Fills the cells from the whole model, then analyses them. */
-    void build(Definition definition) {
-        jdbc.update("DELETE FROM definition_caseload_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        add(definition, null, 1);
-        jdbc.execute("ANALYZE definition_caseload_cell");
-    }
-
     /**
      * Adds ({@code sign} 1) or takes away (-1) the caseload changes of these cases (of all cases when null) to the
      * cells of every period at once (grouping sets).
      */
+    @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < MEASURES.size(); i++) {
@@ -101,14 +90,6 @@ final class CaseloadCells {
                 + PLACE + ", changed_on)) ON CONFLICT (definition_id, version, period, period_start, " + PLACE
                 + ") DO UPDATE SET " + String.join(", ", MEASURES.stream()
                 .map(m -> m + " = definition_caseload_cell." + m + " + EXCLUDED." + m).toList());
-        jdbc.update(connection -> {
-            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                    : ArrayParameter.prepare(connection, sql, 5, "varchar", caseRefs);
-            statement.setString(1, definition.id());
-            statement.setInt(2, definition.version());
-            statement.setString(3, definition.id());
-            statement.setInt(4, definition.version());
-            return statement;
-        });
+        addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

@@ -1,6 +1,5 @@
 package org.casetrail.projections.models;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
-import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,15 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * years at the bounds, and the pairs, from the member rows. Only years: month cells were nearly one per member (a
  * replay of 100,000 cases spent minutes filling them), and the pairs would be many times the members.
  */
-final class CategoryCells {
+final class CategoryCells extends ModelCells {
 
     private static final String PLACE = "force_code, region, context";
     private static final String KEY = "stage, kind, " + PLACE + ", code, second_code";
 
-    private final JdbcTemplate jdbc;
-
     CategoryCells(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "definition_category_cell");
     }
 
     /** One count read back: the group, and the two codes (null: not recorded; a pair's victim may be NO_VICTIM). */
@@ -81,18 +77,11 @@ final class CategoryCells {
                 + MemberColumns.OF_DEFINITION;
     }
 
-    /** Fills the cells from the whole model, then analyses them. */
-    void build(Definition definition) {
-        jdbc.update("DELETE FROM definition_category_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        add(definition, null, 1);
-        jdbc.execute("ANALYZE definition_category_cell");
-    }
-
     /**
      * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
      * statement that works every stage and kind of every member out once.
      */
+    @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
         String reached = "CROSS JOIN LATERAL (VALUES " + Arrays.stream(Stage.values())
                 .map(stage -> "('" + stage.name() + "', " + MemberColumns.stageDate(stage) + ")")
@@ -110,14 +99,6 @@ final class CategoryCells {
                 + "GROUP BY " + KEY + ", year_start ON CONFLICT (definition_id, version, stage, kind, period_start, "
                 + PLACE + ", code, second_code) DO UPDATE SET members = definition_category_cell.members "
                 + "+ EXCLUDED.members";
-        jdbc.update(connection -> {
-            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                    : ArrayParameter.prepare(connection, sql, 5, "varchar", caseRefs);
-            statement.setString(1, definition.id());
-            statement.setInt(2, definition.version());
-            statement.setString(3, definition.id());
-            statement.setInt(4, definition.version());
-            return statement;
-        });
+        addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

@@ -41,24 +41,31 @@ public class DefinitionModels {
     public record Model(String definitionId, int version, State state, Long position) {
     }
 
+    /** The member rows of a case, one table each. */
+    private static final List<String> MEMBER_TABLES = List.of("definition_suspect", "definition_victim",
+            "definition_reopening", "definition_case_total", "definition_case");
+
     private final JdbcTemplate jdbc;
+    private final FunnelCells funnel;
     private final CategoryCells categoryCells;
     private final CaseloadCells caseloadCells;
     private final PeriodCountCells periodCountCells;
+    /** Every kind of cell, the longest to build first. */
+    private final List<ModelCells> cells;
     private final Reopenings reopenings;
     private final CategoryFigures categories;
     private final LagMembers lags;
-    private final FunnelCells funnel;
 
     public DefinitionModels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.funnel = new FunnelCells(jdbc);
         this.categoryCells = new CategoryCells(jdbc);
         this.caseloadCells = new CaseloadCells(jdbc);
         this.periodCountCells = new PeriodCountCells(jdbc);
+        this.cells = List.of(caseloadCells, categoryCells, funnel, periodCountCells);
         this.reopenings = new Reopenings(jdbc);
         this.categories = new CategoryFigures(categoryCells);
         this.lags = new LagMembers(jdbc);
-        this.funnel = new FunnelCells(jdbc);
     }
 
     public Optional<Model> model(String definitionId, int version) {
@@ -74,24 +81,14 @@ public class DefinitionModels {
                         INSERT INTO definition_model (definition_id, version, state, position) VALUES (?, ?, ?, NULL)
                         ON CONFLICT (definition_id, version) DO UPDATE SET state = EXCLUDED.state, position = NULL""",
                 definition.id(), definition.version(), State.BUILDING.name());
-        jdbc.update("DELETE FROM definition_suspect WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_case WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_victim WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_reopening WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_case_total WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_category_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_caseload_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        jdbc.update("DELETE FROM definition_period_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
+        for (String table : MEMBER_TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE definition_id = ? AND version = ?", definition.id(),
+                    definition.version());
+        }
+        for (ModelCells kind : cells) {
+            jdbc.update("DELETE FROM " + kind.table() + " WHERE definition_id = ? AND version = ?", definition.id(),
+                    definition.version());
+        }
     }
 
     /**
@@ -127,12 +124,8 @@ public class DefinitionModels {
             return;
         }
         List<String> refs = cases.stream().map(MemberRows::caseRef).toList();
-        funnel.add(definition, refs, -1);
-        categoryCells.add(definition, refs, -1);
-        caseloadCells.add(definition, refs, -1);
-        periodCountCells.add(definition, refs, -1);
-        for (String table : List.of("definition_suspect", "definition_victim", "definition_reopening",
-                "definition_case_total", "definition_case")) {
+        cells.forEach(kind -> kind.add(definition, refs, -1));
+        for (String table : MEMBER_TABLES) {
             jdbc.update(connection -> {
                 PreparedStatement statement = ArrayParameter.prepare(connection, "DELETE FROM " + table
                         + " WHERE definition_id = ? AND version = ? AND case_ref = ANY (?)", 3, "varchar", refs);
@@ -142,10 +135,7 @@ public class DefinitionModels {
             });
         }
         insert(definition, cases);
-        funnel.add(definition, refs, 1);
-        categoryCells.add(definition, refs, 1);
-        caseloadCells.add(definition, refs, 1);
-        periodCountCells.add(definition, refs, 1);
+        cells.forEach(kind -> kind.add(definition, refs, 1));
     }
 
     /**
@@ -294,12 +284,10 @@ public class DefinitionModels {
     public void buildCells(Definition definition) {
         ExecutorService builders = Executors.newFixedThreadPool(2);
         try {
-            List<Future<?>> built = List.of(builders.submit(() -> caseloadCells.build(definition)),
-                    builders.submit(() -> categoryCells.build(definition)),
-                    builders.submit(() -> funnel.build(definition)),
-                    builders.submit(() -> periodCountCells.build(definition)));
-            for (Future<?> cells : built) {
-                cells.get();
+            List<Future<?>> built = cells.stream()
+                    .<Future<?>>map(kind -> builders.submit(() -> kind.build(definition))).toList();
+            for (Future<?> kind : built) {
+                kind.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,6 @@ import org.casetrail.projections.effective.EffectiveView;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
-import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * kept by adding and taking away the members of the cases a batch touched, and read back as a funnel's counts, now
  * or, with the cases changed since taken out, at an earlier cut.
  */
-public final class FunnelCells {
+public final class FunnelCells extends ModelCells {
 
     private static final List<String> STAGE_COLUMNS = List.of("recorded", "arrested", "charged", "charged_implied",
             "prosecuted", "prosecuted_implied", "convicted");
@@ -33,10 +32,8 @@ public final class FunnelCells {
     private static final String VICTIMS_OF_CASE = "(SELECT count(*) FROM definition_victim v "
             + "WHERE v.definition_id = c.definition_id AND v.version = c.version AND v.case_ref = c.case_ref)";
 
-    private final JdbcTemplate jdbc;
-
     FunnelCells(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "definition_funnel_cell");
     }
 
     /**
@@ -217,14 +214,6 @@ public final class FunnelCells {
         return inRange.toString();
     }
 
-    /** Fills the cells from the whole model, then analyses them. */
-    void build(Definition definition) {
-        jdbc.update("DELETE FROM definition_funnel_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        add(definition, null, 1);
-        jdbc.execute("ANALYZE definition_funnel_cell");
-    }
-
     /**
      * The funnel's members as rows: place, the date they entered at each entry stage ({@code recorded_entry},
      * {@code arrested_entry}, null when never arrested), and 1 or 0 for each stage reached (and for reaching charge or
@@ -270,7 +259,6 @@ public final class FunnelCells {
                 + " FROM (" + cases + ") counted_case";
     }
 
-
     /** The members' column holding the date they entered the funnel at {@code entry}. */
     private static String entryDate(Stage entry) {
         return entry == Stage.RECORDED ? "recorded_entry" : "arrested_entry";
@@ -281,6 +269,7 @@ public final class FunnelCells {
      * statement per unit, which works the members out once and counts them into the cells of both entries and both
      * periods at once (grouping sets; a replay of a million cases spent a minute on eight separate aggregations).
      */
+    @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
         for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
             add(definition, caseRefs, sign, unit);
@@ -315,15 +304,6 @@ public final class FunnelCells {
                 + "ON CONFLICT (definition_id, version, unit, entry, force_code, region, context, period, "
                 + "period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
                 .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
-        jdbc.update(connection -> {
-            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                    : ArrayParameter.prepare(connection, sql, 6, "varchar", caseRefs);
-            statement.setString(1, definition.id());
-            statement.setInt(2, definition.version());
-            statement.setString(3, unit.name());
-            statement.setString(4, definition.id());
-            statement.setInt(5, definition.version());
-            return statement;
-        });
+        addRows(sql, List.of(definition.id(), definition.version(), unit.name()), definition, caseRefs);
     }
 }

@@ -1,6 +1,5 @@
 package org.casetrail.projections.models;
 
-import java.sql.PreparedStatement;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
 import org.casetrail.projections.figures.PeriodCountsFigure;
-import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * period (each year, and all years) are worked out by the figure itself over that case alone, kept with the case,
  * and summed by place into the cells. A figure over all years, or by year over whole years, reads the cells.
  */
-final class PeriodCountCells {
+final class PeriodCountCells extends ModelCells {
 
     /** The units in the order {@code period_counts} numbers them. */
     private static final List<FunnelFigure.Unit> UNITS = List.of(FunnelFigure.Unit.SUSPECT, FunnelFigure.Unit.CASE,
@@ -37,10 +35,8 @@ final class PeriodCountCells {
             .map(counted -> counted.name().toLowerCase()).toList();
     private static final String PLACE = "force_code, region, context";
 
-    private final JdbcTemplate jdbc;
-
     PeriodCountCells(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc, "definition_period_cell");
     }
 
     /**
@@ -104,15 +100,8 @@ final class PeriodCountCells {
         return Optional.of(PeriodCountsFigure.result(unit, counts));
     }
 
-    /** Fills the cells from the whole model, then analyses them. */
-    void build(Definition definition) {
-        jdbc.update("DELETE FROM definition_period_cell WHERE definition_id = ? AND version = ?", definition.id(),
-                definition.version());
-        add(definition, null, 1);
-        jdbc.execute("ANALYZE definition_period_cell");
-    }
-
     /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) add to the cells. */
+    @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
         StringBuilder unit = new StringBuilder("CASE c.period_counts[i][1]");
         for (int i = 0; i < UNITS.size(); i++) {
@@ -133,14 +122,6 @@ final class PeriodCountCells {
                 + ") counted GROUP BY unit, year, " + PLACE + " ON CONFLICT (definition_id, version, unit, year, "
                 + PLACE + ") DO UPDATE SET " + String.join(", ", COUNTED.stream()
                 .map(c -> c + " = definition_period_cell." + c + " + EXCLUDED." + c).toList());
-        jdbc.update(connection -> {
-            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
-                    : ArrayParameter.prepare(connection, sql, 5, "varchar", caseRefs);
-            statement.setString(1, definition.id());
-            statement.setInt(2, definition.version());
-            statement.setString(3, definition.id());
-            statement.setInt(4, definition.version());
-            return statement;
-        });
+        addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

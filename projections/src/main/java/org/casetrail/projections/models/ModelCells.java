@@ -1,0 +1,58 @@
+package org.casetrail.projections.models;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+
+import org.casetrail.core.definition.Definition;
+import org.casetrail.projections.jdbc.ArrayParameter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One kind of a definition's cells, in a table of its own: filled from the whole model by a replay ({@link #build}),
+ * and kept by the member-models processor, which takes a batch's cases away with their old rows and adds them back
+ * with their new ones ({@link #add}).
+ */
+abstract class ModelCells {
+
+    protected final JdbcTemplate jdbc;
+    private final String table;
+
+    ModelCells(JdbcTemplate jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    String table() {
+        return table;
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) count in the cells. */
+    abstract void add(Definition definition, List<String> caseRefs, int sign);
+
+    /** Fills the cells from the whole model, then analyses them. */
+    final void build(Definition definition) {
+        jdbc.update("DELETE FROM " + table + " WHERE definition_id = ? AND version = ?", definition.id(),
+                definition.version());
+        add(definition, null, 1);
+        jdbc.execute("ANALYZE " + table);
+    }
+
+    /**
+     * Runs an adding statement whose parameters are {@code written} (the key of the rows written, from the
+     * definition's id and version on), then the definition's id and version (the model read), then the cases as one
+     * array when there are any.
+     */
+    protected final void addRows(String sql, List<Object> written, Definition definition, List<String> caseRefs) {
+        int read = written.size() + 1;
+        jdbc.update(connection -> {
+            PreparedStatement statement = caseRefs == null ? connection.prepareStatement(sql)
+                    : ArrayParameter.prepare(connection, sql, read + 2, "varchar", caseRefs);
+            for (int i = 0; i < written.size(); i++) {
+                statement.setObject(i + 1, written.get(i));
+            }
+            statement.setString(read, definition.id());
+            statement.setInt(read + 1, definition.version());
+            return statement;
+        });
+    }
+}
