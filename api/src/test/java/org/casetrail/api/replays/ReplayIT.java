@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,21 @@ class ReplayIT {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getHeaders().getLocation()).isNotNull();
         return UUID.fromString((String) started.getBody().get("replayId"));
+    }
+
+    /** Every figure computed by the engine in one pass over the ledger, known by {@code asOf} (null: all). */
+    private void computeAll(LocalDate asOf, Collection<? extends CaseFigure<?>> figures) {
+        engine.compute(asOf, null, new CaseFigure<Void>() {
+            @Override
+            public void accept(EffectiveCase c) {
+                figures.forEach(figure -> figure.accept(c));
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
     }
 
     /** The model's funnel against the engine's, for every way of asking it. */
@@ -272,18 +288,9 @@ class ReplayIT {
                 }
             }
         }
-        engine.compute(null, null, new CaseFigure<Void>() {
-            @Override
-            public void accept(EffectiveCase c) {
-                ethnicity.values().forEach(figure -> figure.accept(c));
-                nationality.values().forEach(figure -> figure.accept(c));
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
+        List<CaseFigure<?>> figures = new ArrayList<>(ethnicity.values());
+        figures.addAll(nationality.values());
+        computeAll(null, figures);
         int nonEmpty = 0;
         for (Map.Entry<String, EthnicityFigure> asked : ethnicity.entrySet()) {
             EthnicityFigure.Result fromEngine = asked.getValue().result();
@@ -326,17 +333,7 @@ class ReplayIT {
                 }
             }
         }
-        engine.compute(null, null, new CaseFigure<Void>() {
-            @Override
-            public void accept(EffectiveCase c) {
-                asked.values().forEach(figure -> figure.accept(c));
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
+        computeAll(null, asked.values());
         int nonEmpty = 0;
         for (Map.Entry<String, CaseloadFigure> entry : asked.entrySet()) {
             CaseloadFigure.Result fromEngine = entry.getValue().result();
@@ -371,17 +368,7 @@ class ReplayIT {
                 }
             }
         }
-        engine.compute(null, null, new CaseFigure<Void>() {
-            @Override
-            public void accept(EffectiveCase c) {
-                asked.values().forEach(figure -> figure.accept(c));
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
+        computeAll(null, asked.values());
         int fromModel = 0;
         for (Map.Entry<String, PeriodCountsFigure> entry : asked.entrySet()) {
             PeriodCountsFigure.Result fromEngine = entry.getValue().result();
@@ -424,17 +411,7 @@ class ReplayIT {
                 }
             }
         }
-        engine.compute(null, null, new CaseFigure<Void>() {
-            @Override
-            public void accept(EffectiveCase c) {
-                asked.values().forEach(figure -> figure.accept(c));
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
+        computeAll(null, asked.values());
         int nonEmpty = 0;
         for (Map.Entry<String, ColdCasesFigure> entry : asked.entrySet()) {
             ColdCasesFigure.Result fromEngine = entry.getValue().result();
@@ -471,17 +448,7 @@ class ReplayIT {
                 }
             }
         }
-        engine.compute(today, null, new CaseFigure<Void>() {
-            @Override
-            public void accept(EffectiveCase c) {
-                asked.values().forEach(figure -> figure.accept(c));
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
+        computeAll(today, asked.values());
         Set<LagsFigure.LagClass> classesSeen = new HashSet<>();
         asked.forEach((key, figure) -> {
             LagsFigure.Result fromEngine = figure.result();
