@@ -194,6 +194,11 @@ public final class CaseloadFigure implements CaseFigure<CaseloadFigure.Result> {
 
     @Override
     public Result result() {
+        return result(date, counts);
+    }
+
+    /** The answer from the four numbers per group (in {@link Measure} order), groups in key order. */
+    public static Result result(LocalDate date, Map<GroupKey, long[]> counts) {
         List<Group> groups = new ArrayList<>();
         new TreeMap<>(counts).forEach((key, group) -> groups.add(new Group(key,
                 group[Measure.LIVE_CASES.ordinal()], group[Measure.SUSPECTS_UNDER_INVESTIGATION.ordinal()],

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.figures.CaseloadFigure;
@@ -23,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CaseloadCells extends ModelCells {
 
-    private static final String PLACE = "force_code, region, context";
+    /** The columns of the four numbers, in {@link CaseloadFigure.Measure} order. */
     private static final List<String> MEASURES = List.of("live_cases", "under_investigation", "awaiting_outcome",
             "victims_in_live");
 
@@ -40,9 +39,8 @@ final class CaseloadCells extends ModelCells {
         CellGrouping grouping = new CellGrouping(scope, "period_start");
         String where = grouping.forceFilter(arguments);
         String sql = "SELECT " + grouping.selected()
-                + String.join(", ", MEASURES.stream().map(m -> "sum(" + m + ")::bigint AS " + m).toList())
-                + " FROM (SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
-                + String.join(", ", MEASURES) + " FROM definition_caseload_cell "
+                + sums(MEASURES) + " FROM (SELECT " + PLACE_READ + ", " + String.join(", ", MEASURES)
+                + " FROM definition_caseload_cell "
                 + "WHERE definition_id = ? AND version = ? AND ((period = ? AND period_start < ?) "
                 + "OR (period = ? AND period_start >= ? AND period_start < ?) "
                 + "OR (period = ? AND period_start >= ? AND period_start <= ?))) cell WHERE true" + where
@@ -59,10 +57,7 @@ final class CaseloadCells extends ModelCells {
                 counts.put(grouping.key(row), group);
             }
         }, arguments.toArray());
-        List<CaseloadFigure.Group> groups = new ArrayList<>();
-        new TreeMap<>(counts).forEach((key, group) -> groups.add(new CaseloadFigure.Group(key, group[0], group[1],
-                group[2], group[3])));
-        return new CaseloadFigure.Result(date, groups);
+        return CaseloadFigure.result(date, counts);
     }
 
     /**
@@ -79,8 +74,7 @@ final class CaseloadCells extends ModelCells {
                 + ", " + String.join(", ", MEASURES) + ") SELECT ?, ?, CASE WHEN grouping(year_start) = 0 THEN '"
                 + CellPeriod.YEAR.name() + "' WHEN grouping(month_start) = 0 THEN '" + CellPeriod.MONTH.name()
                 + "' ELSE '" + CellPeriod.DAY.name() + "' END, coalesce(year_start, month_start, changed_on), "
-                + "coalesce(force_code, ''), coalesce(region, ''), context, "
-                + String.join(", ", MEASURES.stream().map(m -> sign + " * sum(" + m + ")").toList())
+                + PLACE_WRITTEN + ", " + signedSums(MEASURES, sign)
                 + " FROM (SELECT c.force_code, c.region, c.context, c.caseload_on[i] AS changed_on, "
                 + CellPeriod.YEAR.startOf("c.caseload_on[i]") + " AS year_start, "
                 + CellPeriod.MONTH.startOf("c.caseload_on[i]") + " AS month_start, " + String.join(", ", changes)
@@ -88,8 +82,7 @@ final class CaseloadCells extends ModelCells {
                 + "WHERE c.definition_id = ? AND c.version = ?" + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)")
                 + ") change GROUP BY GROUPING SETS ((" + PLACE + ", year_start), (" + PLACE + ", month_start), ("
                 + PLACE + ", changed_on)) ON CONFLICT (definition_id, version, period, period_start, " + PLACE
-                + ") DO UPDATE SET " + String.join(", ", MEASURES.stream()
-                .map(m -> m + " = definition_caseload_cell." + m + " + EXCLUDED." + m).toList());
+                + ") DO UPDATE SET " + addedToKept(MEASURES);
         addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CategoryCells extends ModelCells {
 
-    private static final String PLACE = "force_code, region, context";
     private static final String KEY = "stage, kind, " + PLACE + ", code, second_code";
 
     CategoryCells(JdbcTemplate jdbc) {
@@ -40,8 +39,7 @@ final class CategoryCells extends ModelCells {
         if (kind.stored()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version(), stage.name(),
                     kind.name()));
-            parts.add("SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
-                    + "period_start AS reached_on, code, second_code, members FROM definition_category_cell "
+            parts.add("SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members FROM definition_category_cell "
                     + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?"
                     + years.inside("period_start", arguments));
         }
@@ -90,15 +88,14 @@ final class CategoryCells extends ModelCells {
                 .map(kind -> "('" + kind.name() + "', " + kind.codeSql() + ", " + kind.secondSql() + ")")
                 .collect(Collectors.joining(", ")) + ") counted(kind, code, second_code)";
         String sql = "INSERT INTO definition_category_cell (definition_id, version, " + KEY + ", period_start, "
-                + "members) SELECT ?, ?, stage, kind, coalesce(force_code, ''), coalesce(region, ''), context, code, "
-                + "second_code, year_start, " + sign + " * count(*) FROM (SELECT c.force_code, c.region, c.context, "
+                + "members) SELECT ?, ?, stage, kind, " + PLACE_WRITTEN + ", code, second_code, year_start, " + sign + " * count(*) FROM (SELECT c.force_code, c.region, c.context, "
                 + "reached.stage, counted.kind, counted.code, counted.second_code, "
                 + CellPeriod.YEAR.startOf("reached.reached_on") + " AS year_start FROM " + MemberColumns.SUSPECTS
                 + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION
                 + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + " AND reached.reached_on IS NOT NULL) member "
                 + "GROUP BY " + KEY + ", year_start ON CONFLICT (definition_id, version, stage, kind, period_start, "
-                + PLACE + ", code, second_code) DO UPDATE SET members = definition_category_cell.members "
-                + "+ EXCLUDED.members";
+                + PLACE + ", code, second_code) DO UPDATE SET "
+                + addedToKept(List.of("members"));
         addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

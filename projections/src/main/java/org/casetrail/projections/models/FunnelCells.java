@@ -165,8 +165,7 @@ public final class FunnelCells extends ModelCells {
         Definition definition = scope.definition();
         CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
         CellWindow months = CellWindow.of(scope, CellPeriod.MONTH);
-        String cells = "SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, "
-                + "period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
+        String cells = "SELECT " + PLACE_READ + ", period_start AS entry_date, " + String.join(", ", STAGE_COLUMNS) + " FROM definition_funnel_cell "
                 + "WHERE definition_id = ? AND version = ? AND unit = ? AND entry = ? AND period = ?";
         List<String> parts = new ArrayList<>();
         arguments.addAll(List.of(definition.id(), definition.version(), unit.name(), entry.name(),
@@ -196,7 +195,7 @@ public final class FunnelCells extends ModelCells {
         CellGrouping grouping = new CellGrouping(scope, "entry_date");
         String where = grouping.forceFilter(arguments);
         return "SELECT " + grouping.selected()
-                + String.join(", ", STAGE_COLUMNS.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
+                + sums(STAGE_COLUMNS)
                 + " FROM (" + rows + ") counted WHERE true" + where + grouping.groupBy();
     }
 
@@ -277,33 +276,31 @@ public final class FunnelCells extends ModelCells {
     }
 
     private void add(Definition definition, List<String> caseRefs, int sign, FunnelFigure.Unit unit) {
-        String place = "coalesce(force_code, ''), coalesce(region, ''), context";
         List<String> periodStarts = new ArrayList<>();
         List<String> sets = new ArrayList<>();
         for (Stage entry : ENTRIES) {
             for (CellPeriod period : List.of(CellPeriod.YEAR, CellPeriod.MONTH)) {
                 String column = entryDate(entry) + "_" + period.name().toLowerCase();
                 periodStarts.add(period.startOf(entryDate(entry)) + " AS " + column);
-                sets.add("(" + place + ", " + column + ")");
+                sets.add("(" + PLACE_WRITTEN + ", " + column + ")");
             }
         }
         String sql = "INSERT INTO definition_funnel_cell (definition_id, version, unit, entry, force_code, "
                 + "region, context, period, period_start, " + String.join(", ", STAGE_COLUMNS) + ") "
                 + "SELECT ?, ?, ?, * FROM (SELECT "
                 + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(recorded_entry_month) = 0 THEN '"
-                + Stage.RECORDED.name() + "' ELSE '" + Stage.ARRESTED.name() + "' END, " + place + ", "
+                + Stage.RECORDED.name() + "' ELSE '" + Stage.ARRESTED.name() + "' END, " + PLACE_WRITTEN + ", "
                 + "CASE WHEN grouping(recorded_entry_year) = 0 OR grouping(arrested_entry_year) = 0 THEN '"
                 + CellPeriod.YEAR.name() + "' ELSE '" + CellPeriod.MONTH.name() + "' END, "
                 + "coalesce(recorded_entry_year, recorded_entry_month, arrested_entry_year, arrested_entry_month) "
                 + "AS period_start, "
-                + String.join(", ", STAGE_COLUMNS.stream().map(c -> sign + " * sum(" + c + ")").toList())
+                + signedSums(STAGE_COLUMNS, sign)
                 + " FROM (SELECT member.*, " + String.join(", ", periodStarts) + " FROM (" + members(unit,
                 caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + ") member) dated GROUP BY GROUPING SETS ("
                 + String.join(", ", sets) + ")) cells "
                 + "WHERE period_start IS NOT NULL "
                 + "ON CONFLICT (definition_id, version, unit, entry, force_code, region, context, period, "
-                + "period_start) DO UPDATE SET " + String.join(", ", STAGE_COLUMNS.stream()
-                .map(c -> c + " = definition_funnel_cell." + c + " + EXCLUDED." + c).toList());
+                + "period_start) DO UPDATE SET " + addedToKept(STAGE_COLUMNS);
         addRows(sql, List.of(definition.id(), definition.version(), unit.name()), definition, caseRefs);
     }
 }

@@ -14,6 +14,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class ModelCells {
 
+    /** The place a cell is kept for; a force or region not recorded is kept as '' so that it can be in the key. */
+    static final String PLACE = "force_code, region, context";
+    /** The place of member rows as a cell keeps it. */
+    static final String PLACE_WRITTEN = "coalesce(force_code, ''), coalesce(region, ''), context";
+    /** The place of a cell as a figure reads it (not recorded: null). */
+    static final String PLACE_READ = "nullif(force_code, '') AS force_code, nullif(region, '') AS region, context";
+
     protected final JdbcTemplate jdbc;
     private final String table;
 
@@ -35,6 +42,21 @@ abstract class ModelCells {
                 definition.version());
         add(definition, null, 1);
         jdbc.execute("ANALYZE " + table);
+    }
+
+    /** {@code sum(a)::bigint AS a, ...}: the cells' counts summed as a figure reads them. */
+    static String sums(List<String> columns) {
+        return String.join(", ", columns.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList());
+    }
+
+    /** {@code sign * sum(a), ...}: what an adding statement adds to (or takes from) each count. */
+    static String signedSums(List<String> columns, int sign) {
+        return String.join(", ", columns.stream().map(c -> sign + " * sum(" + c + ")").toList());
+    }
+
+    /** {@code a = table.a + EXCLUDED.a, ...}: a cell already kept takes what is added to it. */
+    String addedToKept(List<String> columns) {
+        return String.join(", ", columns.stream().map(c -> c + " = " + table + "." + c + " + EXCLUDED." + c).toList());
     }
 
     /**

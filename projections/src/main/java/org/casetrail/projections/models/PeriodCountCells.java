@@ -33,7 +33,6 @@ final class PeriodCountCells extends ModelCells {
     private static final int ALL_YEARS = 0;
     private static final List<String> COUNTED = Arrays.stream(PeriodCountsFigure.Counted.values())
             .map(counted -> counted.name().toLowerCase()).toList();
-    private static final String PLACE = "force_code, region, context";
 
     PeriodCountCells(JdbcTemplate jdbc) {
         super(jdbc, "definition_period_cell");
@@ -85,8 +84,7 @@ final class PeriodCountCells extends ModelCells {
         CellGrouping grouping = new CellGrouping(scope, "make_date(year, 1, 1)");
         String where = grouping.forceFilter(arguments);
         String sql = "SELECT " + grouping.selected()
-                + String.join(", ", COUNTED.stream().map(c -> "sum(" + c + ")::bigint AS " + c).toList())
-                + " FROM (SELECT nullif(force_code, '') AS force_code, nullif(region, '') AS region, context, year, "
+                + sums(COUNTED) + " FROM (SELECT " + PLACE_READ + ", year, "
                 + String.join(", ", COUNTED) + " FROM definition_period_cell WHERE definition_id = ? AND version = ? "
                 + "AND unit = ?" + years + ") cell WHERE true" + where + grouping.groupBy();
         Map<GroupKey, long[]> counts = new HashMap<>();
@@ -115,13 +113,12 @@ final class PeriodCountCells extends ModelCells {
         String sql = "INSERT INTO definition_period_cell (definition_id, version, unit, year, " + PLACE + ", "
                 + String.join(", ", COUNTED) + ") SELECT ?, ?, unit, year, coalesce(force_code, ''), "
                 + "coalesce(region, ''), context, "
-                + String.join(", ", COUNTED.stream().map(c -> sign + " * sum(" + c + ")").toList())
+                + signedSums(COUNTED, sign)
                 + " FROM (SELECT c.force_code, c.region, c.context, " + unit + " AS unit, c.period_counts[i][2] AS year, "
                 + String.join(", ", counts) + " FROM definition_case_total c, generate_subscripts(c.period_counts, 1) i "
                 + "WHERE c.definition_id = ? AND c.version = ?" + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)")
                 + ") counted GROUP BY unit, year, " + PLACE + " ON CONFLICT (definition_id, version, unit, year, "
-                + PLACE + ") DO UPDATE SET " + String.join(", ", COUNTED.stream()
-                .map(c -> c + " = definition_period_cell." + c + " + EXCLUDED." + c).toList());
+                + PLACE + ") DO UPDATE SET " + addedToKept(COUNTED);
         addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }
