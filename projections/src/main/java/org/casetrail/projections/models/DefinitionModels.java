@@ -85,10 +85,7 @@ public class DefinitionModels {
             jdbc.update("DELETE FROM " + table + " WHERE definition_id = ? AND version = ?", definition.id(),
                     definition.version());
         }
-        for (ModelCells kind : cells) {
-            jdbc.update("DELETE FROM " + kind.table() + " WHERE definition_id = ? AND version = ?", definition.id(),
-                    definition.version());
-        }
+        cells.forEach(kind -> kind.clear(definition));
     }
 
     /**
@@ -223,7 +220,7 @@ public class DefinitionModels {
         return lags.lags(scope, start, end, censoredOn, curve);
     }
 
-    /** SEMANTICS 6.6 from the model's category cells (pairs at the code level from its member rows). */
+    /** SEMANTICS 6.6 from the model's category cells, the (suspect, victim) pairs from its member rows. */
     public EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                                       EthnicityScheme.Level level) {
         return categories.ethnicity(scope, stage, scheme, level);

@@ -29,17 +29,18 @@ abstract class ModelCells {
         this.table = table;
     }
 
-    String table() {
-        return table;
-    }
-
     /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) count in the cells. */
     abstract void add(Definition definition, List<String> caseRefs, int sign);
 
-    /** Fills the cells from the whole model, then analyses them. */
-    final void build(Definition definition) {
+    /** Removes every cell of the definition. */
+    final void clear(Definition definition) {
         jdbc.update("DELETE FROM " + table + " WHERE definition_id = ? AND version = ?", definition.id(),
                 definition.version());
+    }
+
+    /** Fills the cells from the whole model, then analyses them. */
+    final void build(Definition definition) {
+        clear(definition);
         add(definition, null, 1);
         jdbc.execute("ANALYZE " + table);
     }

@@ -111,8 +111,7 @@ final class PeriodCountCells extends ModelCells {
             counts.add("c.period_counts[i][" + (i + 3) + "] AS " + COUNTED.get(i));
         }
         String sql = "INSERT INTO definition_period_cell (definition_id, version, unit, year, " + PLACE + ", "
-                + String.join(", ", COUNTED) + ") SELECT ?, ?, unit, year, coalesce(force_code, ''), "
-                + "coalesce(region, ''), context, "
+                + String.join(", ", COUNTED) + ") SELECT ?, ?, unit, year, " + PLACE_WRITTEN + ", "
                 + signedSums(COUNTED, sign)
                 + " FROM (SELECT c.force_code, c.region, c.context, " + unit + " AS unit, c.period_counts[i][2] AS year, "
                 + String.join(", ", counts) + " FROM definition_case_total c, generate_subscripts(c.period_counts, 1) i "
