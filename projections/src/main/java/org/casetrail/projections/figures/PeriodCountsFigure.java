@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.casetrail.core.pipeline.EventType;
 import org.casetrail.core.pipeline.Stage;
@@ -89,45 +91,12 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
             return;
         }
         Map<GroupKey, Map<Counted, Map<String, List<EffectiveEvent>>>> members = new HashMap<>();
-        List<String> victims = c.victims().stream().map(victim -> victim.fields().victimRef()).toList();
-        for (Counted counted : Counted.listed(unit)) {
-            if (counted == Counted.VICTIM_RECORDED) {
-                for (EffectiveEvent victim : c.victims()) {
-                    if (scope.inRange(victim.occurredOn())) {
-                        members(members, c, victim.occurredOn(), counted)
-                                .computeIfAbsent(victim.fields().victimRef(), m -> new ArrayList<>()).add(victim);
-                    }
-                }
-            } else if (counted.isCaseLevel()) {
-                for (EffectiveEvent event : caseEvents(c, counted)) {
-                    if (scope.inRange(event.occurredOn())) {
-                        Map<String, List<EffectiveEvent>> found = members(members, c, event.occurredOn(), counted);
-                        List<String> counting = switch (unit) {
-                            case CASE -> List.of(c.caseRef());
-                            case SUSPECT -> c.suspectRefs();
-                            case VICTIM -> victims;
-                        };
-                        counting.forEach(member -> found.computeIfAbsent(member, m -> new ArrayList<>()).add(event));
-                    }
-                }
-            } else {
-                for (String suspect : c.suspectRefs()) {
-                    for (EffectiveEvent event : suspectEvents(c, suspect, counted)) {
-                        if (scope.inRange(event.occurredOn())) {
-                            Map<String, List<EffectiveEvent>> found = members(members, c, event.occurredOn(),
-                                    counted);
-                            List<String> counting = switch (unit) {
-                                case CASE -> List.of(c.caseRef());
-                                case SUSPECT -> List.of(suspect);
-                                case VICTIM -> victims;
-                            };
-                            counting.forEach(member -> found.computeIfAbsent(member, m -> new ArrayList<>())
-                                    .add(event));
-                        }
-                    }
-                }
+        forEachCounted(c, reading, unit, (counted, member, event) -> {
+            if (scope.inRange(event.occurredOn())) {
+                members(members, c, event.occurredOn(), counted).computeIfAbsent(member, m -> new ArrayList<>())
+                        .add(event);
             }
-        }
+        });
         members.forEach((key, byType) -> {
             long[] group = counts.computeIfAbsent(key, k -> new long[Counted.values().length]);
             byType.forEach((counted, found) -> {
@@ -137,6 +106,60 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
                         unit == FunnelFigure.Unit.VICTIM ? member : null, counted.name(), List.copyOf(events))));
             });
         });
+    }
+
+    /**
+     * What one qualifying case counts, unit by unit, over all its dates at once: per counted type, the years in which
+     * each of its members has such an event. A member counts once in each of those years, and once over all years.
+     */
+    public static Map<FunnelFigure.Unit, Map<Counted, Map<String, Set<Integer>>>> yearsOfCase(EffectiveCase c,
+                                                                                           StageReading reading) {
+        Map<FunnelFigure.Unit, Map<Counted, Map<String, Set<Integer>>>> years = new EnumMap<>(FunnelFigure.Unit.class);
+        for (FunnelFigure.Unit unit : FunnelFigure.Unit.values()) {
+            Map<Counted, Map<String, Set<Integer>>> ofUnit = new EnumMap<>(Counted.class);
+            forEachCounted(c, reading, unit, (counted, member, event) -> ofUnit
+                    .computeIfAbsent(counted, type -> new HashMap<>())
+                    .computeIfAbsent(member, m -> new TreeSet<>()).add(event.occurredOn().getYear()));
+            years.put(unit, ofUnit);
+        }
+        return years;
+    }
+
+    private interface CountedEvent {
+        void accept(Counted counted, String member, EffectiveEvent event);
+    }
+
+    /** Every (type, member, event) the figure counts of a case, whatever its date. */
+    private static void forEachCounted(EffectiveCase c, StageReading reading, FunnelFigure.Unit unit,
+                                       CountedEvent sink) {
+        List<String> victims = c.victims().stream().map(victim -> victim.fields().victimRef()).toList();
+        for (Counted counted : Counted.listed(unit)) {
+            if (counted == Counted.VICTIM_RECORDED) {
+                for (EffectiveEvent victim : c.victims()) {
+                    sink.accept(counted, victim.fields().victimRef(), victim);
+                }
+            } else if (counted.isCaseLevel()) {
+                List<String> counting = switch (unit) {
+                    case CASE -> List.of(c.caseRef());
+                    case SUSPECT -> c.suspectRefs();
+                    case VICTIM -> victims;
+                };
+                for (EffectiveEvent event : caseEvents(c, counted)) {
+                    counting.forEach(member -> sink.accept(counted, member, event));
+                }
+            } else {
+                for (String suspect : c.suspectRefs()) {
+                    List<String> counting = switch (unit) {
+                        case CASE -> List.of(c.caseRef());
+                        case SUSPECT -> List.of(suspect);
+                        case VICTIM -> victims;
+                    };
+                    for (EffectiveEvent event : suspectEvents(c, reading, suspect, counted)) {
+                        counting.forEach(member -> sink.accept(counted, member, event));
+                    }
+                }
+            }
+        }
     }
 
     private Map<String, List<EffectiveEvent>> members(
@@ -154,7 +177,8 @@ public final class PeriodCountsFigure implements CaseFigure<PeriodCountsFigure.R
         };
     }
 
-    private List<EffectiveEvent> suspectEvents(EffectiveCase c, String suspect, Counted counted) {
+    private static List<EffectiveEvent> suspectEvents(EffectiveCase c, StageReading reading, String suspect,
+                                                      Counted counted) {
         if (counted.stage() != null) {
             return reading.directEvents(c, suspect, counted.stage());
         }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.effective.EffectiveCase;
@@ -16,6 +16,7 @@ import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.FunnelFigure;
 import org.casetrail.projections.figures.GroupKey;
 import org.casetrail.projections.figures.PeriodCountsFigure;
+import org.casetrail.projections.figures.StageReading;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,30 +36,32 @@ final class PeriodCountCells extends ModelCells {
             .map(counted -> counted.name().toLowerCase()).toList();
 
     PeriodCountCells(JdbcTemplate jdbc) {
-        super(jdbc, "definition_period_cell");
+        super(jdbc, "definition_period_cell", true);
     }
 
     /**
      * What one qualifying case adds to the counts: a row per unit and year of its events (and {@link #ALL_YEARS}),
-     * the unit's number and the year first, then its counts in {@link PeriodCountsFigure.Counted} order.
+     * the unit's number and the year first, then its counts in {@link PeriodCountsFigure.Counted} order. A member
+     * counts once in each year it has a counted event in, and once over all years.
      */
-    static List<long[]> ofCase(Definition definition, EffectiveCase c) {
+    static List<long[]> ofCase(StageReading reading, EffectiveCase c) {
         List<long[]> rows = new ArrayList<>();
-        for (FunnelFigure.Unit unit : UNITS) {
-            for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.YEAR))) {
-                PeriodCountsFigure figure = new PeriodCountsFigure(new FigureScope(definition, null, null, Set.of(),
-                        groupBy), unit);
-                figure.accept(c);
-                for (PeriodCountsFigure.Group group : figure.result().groups()) {
-                    long[] row = new long[2 + COUNTED.size()];
-                    row[0] = UNITS.indexOf(unit);
-                    row[1] = groupBy.isEmpty() ? ALL_YEARS : ((Number) group.key().values().get("year")).intValue();
-                    group.counts().forEach(count -> row[2 + count.stage().ordinal()] = count.count());
-                    rows.add(row);
-                }
-            }
-        }
+        PeriodCountsFigure.yearsOfCase(c, reading).forEach((unit, counted) -> {
+            Map<Integer, long[]> byYear = new TreeMap<>();
+            counted.forEach((type, members) -> members.values().forEach(years -> {
+                byYear.computeIfAbsent(ALL_YEARS, year -> row(unit, year))[2 + type.ordinal()]++;
+                years.forEach(year -> byYear.computeIfAbsent(year, y -> row(unit, y))[2 + type.ordinal()]++);
+            }));
+            rows.addAll(byYear.values());
+        });
         return rows;
+    }
+
+    private static long[] row(FunnelFigure.Unit unit, int year) {
+        long[] row = new long[2 + COUNTED.size()];
+        row[0] = UNITS.indexOf(unit);
+        row[1] = year;
+        return row;
     }
 
     /** The counts from the cells, when the scope's window is all years, or whole years grouped by year. */

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.casetrail.core.definition.Definition;
 import org.casetrail.core.pipeline.CaseContext;
@@ -186,5 +187,37 @@ class FunnelAndPeriodCountsTest {
 
         assertThat(counts.groups()).extracting(group -> group.key().values().get("year"),
                 group -> group.counts().get(1).count()).containsExactly(tuple(2023, 1L), tuple(2024, 1L));
+    }
+
+    /**
+     * What a case adds to the period counts of every year at once: S1 arrested twice in 2023 and once in 2024 is one
+     * member in each of those years; S2, charged in 2024 only, and the victim V1 recorded in 2023, in one; the case
+     * itself counts once per year it has anything of a type in.
+     */
+    @Test
+    void a_cases_members_are_listed_with_every_year_they_count_in() {
+        EffectiveCase c = opened("C1", "2023-06-01", GMP, CaseContext.GROUP_CSE)
+                .victim("V1", "2023-06-02", 12, null)
+                .suspect(EventType.ARRESTED, "S1", "2023-07-01")
+                .suspect(EventType.ARRESTED, "S1", "2023-08-01")
+                .suspect(EventType.ARRESTED, "S1", "2024-02-01")
+                .suspect(EventType.CHARGED, "S2", "2024-03-01").build();
+
+        Map<FunnelFigure.Unit, Map<PeriodCountsFigure.Counted, Map<String, Set<Integer>>>> years =
+                PeriodCountsFigure.yearsOfCase(c, new StageReading(Definition.Rules.DEFAULT));
+
+        assertThat(years.get(FunnelFigure.Unit.SUSPECT).get(PeriodCountsFigure.Counted.ARRESTED))
+                .isEqualTo(Map.of("S1", Set.of(2023, 2024)));
+        assertThat(years.get(FunnelFigure.Unit.SUSPECT).get(PeriodCountsFigure.Counted.CHARGED))
+                .isEqualTo(Map.of("S2", Set.of(2024)));
+        assertThat(years.get(FunnelFigure.Unit.SUSPECT).get(PeriodCountsFigure.Counted.RECORDED))
+                .isEqualTo(Map.of("S1", Set.of(2023), "S2", Set.of(2023)));
+        assertThat(years.get(FunnelFigure.Unit.CASE).get(PeriodCountsFigure.Counted.ARRESTED))
+                .isEqualTo(Map.of("C1", Set.of(2023, 2024)));
+        assertThat(years.get(FunnelFigure.Unit.VICTIM).get(PeriodCountsFigure.Counted.CHARGED))
+                .isEqualTo(Map.of("V1", Set.of(2024)));
+        assertThat(years.get(FunnelFigure.Unit.VICTIM).get(PeriodCountsFigure.Counted.VICTIM_RECORDED))
+                .isEqualTo(Map.of("V1", Set.of(2023)));
+        assertThat(years.get(FunnelFigure.Unit.SUSPECT)).doesNotContainKey(PeriodCountsFigure.Counted.VICTIM_RECORDED);
     }
 }
