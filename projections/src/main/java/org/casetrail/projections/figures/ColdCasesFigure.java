@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,8 +102,13 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
     }
 
     /** The reopening that makes a case count: the earliest (then first stored) matching the operation and range. */
-    private static final Comparator<Reopening> FIRST = Comparator.comparing(Reopening::reopenedOn)
+    public static final Comparator<Reopening> FIRST = Comparator.comparing(Reopening::reopenedOn)
             .thenComparingLong(reopening -> reopening.event().recorded().position());
+
+    /** What an operation is matched by: its name ignoring case (null: none given). */
+    public static String operationKey(String operation) {
+        return operation == null ? null : operation.toLowerCase(Locale.ROOT);
+    }
 
     @Override
     public void accept(EffectiveCase c) {
@@ -110,7 +116,8 @@ public final class ColdCasesFigure implements CaseFigure<ColdCasesFigure.Result>
             return;
         }
         Optional<Reopening> first = reopenings(c, reading).stream()
-                .filter(reopening -> operation == null || operation.equalsIgnoreCase(reopening.operation()))
+                .filter(reopening -> operation == null
+                        || operationKey(operation).equals(operationKey(reopening.operation())))
                 .filter(reopening -> scope.inRange(reopening.reopenedOn()))
                 .min(FIRST);
         if (first.isEmpty()) {

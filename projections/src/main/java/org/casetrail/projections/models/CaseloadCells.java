@@ -27,7 +27,7 @@ final class CaseloadCells extends ModelCells {
             "victims_in_live");
 
     CaseloadCells(JdbcTemplate jdbc) {
-        super(jdbc, "definition_caseload_cell");
+        super(jdbc, "definition_caseload_cell", false);
     }
 
     CaseloadFigure.Result caseload(FigureScope scope, LocalDate date) {

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class CategoryCells extends ModelCells {
 
     private static final String KEY = "stage, kind, " + PLACE + ", code, second_code";
+    private static final String KEY_ALL_CONTEXTS = "stage, kind, force_code, region, code, second_code";
 
     CategoryCells(JdbcTemplate jdbc) {
-        super(jdbc, "definition_category_cell");
+        super(jdbc, "definition_category_cell", false);
     }
 
     /** One count read back: the group, and the two codes (null: not recorded; a pair's victim may be NO_VICTIM). */
@@ -36,11 +37,12 @@ final class CategoryCells extends ModelCells {
         List<Object> arguments = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         CellWindow years = CellWindow.of(scope, CellPeriod.YEAR);
+        CellGrouping grouping = new CellGrouping(scope, "reached_on");
         if (kind.stored()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version(), stage.name(),
                     kind.name()));
             parts.add("SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members FROM definition_category_cell "
-                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?"
+                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?" + grouping.contextLevel()
                     + years.inside("period_start", arguments));
         }
         if (!kind.stored() || !years.isEverything()) {
@@ -49,7 +51,6 @@ final class CategoryCells extends ModelCells {
                     + MemberColumns.inRange("reached_on", scope, arguments)
                     + (kind.stored() ? years.outside("reached_on", arguments) : ""));
         }
-        CellGrouping grouping = new CellGrouping(scope, "reached_on");
         String where = grouping.forceFilter(arguments);
         String sql = "SELECT " + grouping.selected() + "code, second_code, sum(members)::bigint AS members FROM ("
                 + String.join(" UNION ALL ", parts) + ") counted WHERE true" + where
@@ -76,8 +77,9 @@ final class CategoryCells extends ModelCells {
     }
 
     /**
-     * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells: one
-     * statement that works every stage and kind of every member out once.
+     * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells, each
+     * context's and all contexts' ({@link #ALL_CONTEXTS}): one statement that works every stage and kind of every
+     * member out once.
      */
     @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
@@ -93,7 +95,7 @@ final class CategoryCells extends ModelCells {
                 + CellPeriod.YEAR.startOf("reached.reached_on") + " AS year_start FROM " + MemberColumns.SUSPECTS
                 + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION
                 + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + " AND reached.reached_on IS NOT NULL) member "
-                + "GROUP BY " + KEY + ", year_start ON CONFLICT (definition_id, version, stage, kind, period_start, "
+                + "GROUP BY GROUPING SETS ((" + KEY + ", year_start), (" + KEY_ALL_CONTEXTS + ", year_start)) ON CONFLICT (definition_id, version, stage, kind, period_start, "
                 + PLACE + ", code, second_code) DO UPDATE SET "
                 + addedToKept(List.of("members"));
         addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);

@@ -54,6 +54,15 @@ final class CellGrouping {
         return " AND force_code IN (" + String.join(",", scope.forces().stream().map(f -> "?").toList()) + ")";
     }
 
+    /**
+     * {@code AND context ...}: the cells kept for each context when the scope groups by it, else those kept for all
+     * contexts ({@link ModelCells#ALL_CONTEXTS}) of cell kinds that keep them.
+     */
+    String contextLevel() {
+        return scope.groupBy().contains(Dimension.CONTEXT) ? " AND context <> '" + ModelCells.ALL_CONTEXTS + "'"
+                : " AND context = '" + ModelCells.ALL_CONTEXTS + "'";
+    }
+
     /** The group a row's first columns name. */
     GroupKey key(ResultSet row) throws SQLException {
         if (columns.isEmpty()) {

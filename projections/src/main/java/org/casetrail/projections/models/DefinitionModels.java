@@ -189,13 +189,18 @@ public class DefinitionModels {
                 }
             }
             try (CopyRows reopeningRows = CopyRows.into(connection, "definition_reopening", "definition_id, "
-                    + "version, case_ref, position, reopened_on, operation_key, days_closed, arrested_after, "
-                    + "charged_after, convicted_after, reclosed")) {
+                    + "version, case_ref, force_code, region, context, position, reopened_on, operation_key, "
+                    + "previous_on, previous_of_operation_on, days_closed, arrested_after, charged_after, "
+                    + "convicted_after, reclosed")) {
                 for (MemberRows rows : cases) {
-                    for (ColdCasesFigure.Reopening r : rows.reopenings()) {
-                        reopeningRows.add(definition.id(), definition.version(), rows.caseRef(),
-                                r.event().recorded().position(), r.reopenedOn(), Reopenings.operationKey(r.operation()),
-                                r.daysClosed(), r.arrestedAfter(), r.chargedAfter(), r.convictedAfter(), r.reclosed());
+                    MemberRows.CaseRow c = rows.caseRow();
+                    for (Reopenings.Row row : rows.reopenings()) {
+                        ColdCasesFigure.Reopening r = row.reopening();
+                        reopeningRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(),
+                                c.region(), c.context(), r.event().recorded().position(), r.reopenedOn(),
+                                ColdCasesFigure.operationKey(r.operation()), row.previousOn(),
+                                row.previousOfOperationOn(), r.daysClosed(), r.arrestedAfter(), r.chargedAfter(),
+                                r.convictedAfter(), r.reclosed());
                     }
                 }
             }

@@ -33,7 +33,7 @@ public final class FunnelCells extends ModelCells {
             + "WHERE v.definition_id = c.definition_id AND v.version = c.version AND v.case_ref = c.case_ref)";
 
     FunnelCells(JdbcTemplate jdbc) {
-        super(jdbc, "definition_funnel_cell");
+        super(jdbc, "definition_funnel_cell", false);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.casetrail.projections.figures.StageReading;
 
 /** What a definition's current-state model holds of one case: nothing if it does not qualify. */
 record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<SuspectRow> suspects,
-                  List<VictimRow> victims, List<ColdCasesFigure.Reopening> reopenings) {
+                  List<VictimRow> victims, List<Reopenings.Row> reopenings) {
 
     /**
      * The case's place and dates, its caseload's changes (SEMANTICS 6.7) by date, and what it adds to the period
@@ -65,8 +65,8 @@ record MemberRows(Definition definition, String caseRef, CaseRow caseRow, List<S
         String region = ReferenceData.standard().force(c.forceCode()).map(PoliceForce::region).orElse(null);
         return new MemberRows(definition, c.caseRef(),
                 new CaseRow(c.forceCode(), region, c.context().name(), c.openedOn(), c.offenceFrom(),
-                        CaseloadFigure.changes(c), PeriodCountCells.ofCase(definition, c)),
-                suspects, victims, ColdCasesFigure.reopenings(c, reading));
+                        CaseloadFigure.changes(c), PeriodCountCells.ofCase(reading, c)),
+                suspects, victims, Reopenings.rows(ColdCasesFigure.reopenings(c, reading)));
     }
 
     /** The case counts nowhere in the definition (it does not qualify, or its opening was retracted). */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.jdbc.ArrayParameter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One kind of a definition's cells, in a table of its own: filled from the whole model by a replay ({@link #build}),
@@ -16,17 +18,28 @@ abstract class ModelCells {
 
     /** The place a cell is kept for; a force or region not recorded is kept as '' so that it can be in the key. */
     static final String PLACE = "force_code, region, context";
-    /** The place of member rows as a cell keeps it. */
-    static final String PLACE_WRITTEN = "coalesce(force_code, ''), coalesce(region, ''), context";
+    /**
+     * The place of member rows as a cell keeps it; a context rolled up by grouping sets ({@link #ALL_CONTEXTS}) is
+     * null in them.
+     */
+    static final String PLACE_WRITTEN = "coalesce(force_code, ''), coalesce(region, ''), coalesce(context, '')";
+    /**
+     * The context of cells that count every context of their force and region: a figure not grouped by context reads
+     * these, a sixth of the rows (43 forces instead of 258 places).
+     */
+    static final String ALL_CONTEXTS = "";
     /** The place of a cell as a figure reads it (not recorded: null). */
     static final String PLACE_READ = "nullif(force_code, '') AS force_code, nullif(region, '') AS region, context";
 
     protected final JdbcTemplate jdbc;
     private final String table;
+    /** Whether a replay sums the cells in a hash table ({@link #build}). */
+    private final boolean hashed;
 
-    ModelCells(JdbcTemplate jdbc, String table) {
+    ModelCells(JdbcTemplate jdbc, String table, boolean hashed) {
         this.jdbc = jdbc;
         this.table = table;
+        this.hashed = hashed;
     }
 
     /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) count in the cells. */
@@ -38,10 +51,21 @@ abstract class ModelCells {
                 definition.version());
     }
 
-    /** Fills the cells from the whole model, then analyses them. */
+    /**
+     * Fills the cells from the whole model, then analyses them. Cells that are few (places times years) however many
+     * members they count are summed in a hash table: the planner, reckoning by the members, sorted them on disk
+     * instead, the members' arrays carried through the sort (measured at 100,000 cases: the period-count cells 3.7 s
+     * sorted, 1.2 to 2.2 s hashed; the other kinds gained nothing, the caseload's day cells lost).
+     */
     final void build(Definition definition) {
-        clear(definition);
-        add(definition, null, 1);
+        new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource())).executeWithoutResult(status -> {
+            if (hashed) {
+                jdbc.execute("SET LOCAL work_mem = '64MB'");
+                jdbc.execute("SET LOCAL enable_sort = off");
+            }
+            clear(definition);
+            add(definition, null, 1);
+        });
         jdbc.execute("ANALYZE " + table);
     }
 

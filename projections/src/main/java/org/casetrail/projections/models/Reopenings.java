@@ -2,10 +2,11 @@ package org.casetrail.projections.models;
 
 import java.sql.Array;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,11 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SEMANTICS 6.5 from a definition's reopenings ({@code definition_reopening}: each reopening of a qualifying case
- * that follows a closing, with what the figure counts of it, worked out by {@link ColdCasesFigure#reopenings}). Cold
- * cases are few, so the rows are read when asked: each case's first reopening matching the operation and range, summed
- * by the scope's groups.
+ * that follows a closing, with the case's place and what the figure counts of it, worked out by
+ * {@link ColdCasesFigure#reopenings}). A case counts by its first reopening matching the operation and range; each row
+ * keeps the date of the case's reopening before it (of any operation, and of its own), so that a reopening is the
+ * first in a range exactly when it is in the range and the one before it is not: the rows are read in one filtered
+ * pass, with neither a join nor a sort per case.
  */
 final class Reopenings {
+
+    /** A reopening as the model keeps it, with the dates of the case's reopening before it. */
+    record Row(ColdCasesFigure.Reopening reopening, LocalDate previousOn, LocalDate previousOfOperationOn) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -28,24 +35,43 @@ final class Reopenings {
         this.jdbc = jdbc;
     }
 
-    /** The key an operation is matched by, as the figure matches it (ignoring case). */
-    static String operationKey(String operation) {
-        return operation == null ? null : operation.toLowerCase(Locale.ROOT);
+    /** A case's reopenings as rows, each with the case's reopening before it in the figure's order. */
+    static List<Row> rows(List<ColdCasesFigure.Reopening> reopenings) {
+        List<ColdCasesFigure.Reopening> inOrder = new ArrayList<>(reopenings);
+        inOrder.sort(ColdCasesFigure.FIRST);
+        List<Row> rows = new ArrayList<>();
+        LocalDate previous = null;
+        Map<String, LocalDate> previousOfOperation = new HashMap<>();
+        for (ColdCasesFigure.Reopening reopening : inOrder) {
+            String operation = ColdCasesFigure.operationKey(reopening.operation());
+            rows.add(new Row(reopening, previous, operation == null ? null : previousOfOperation.get(operation)));
+            previous = reopening.reopenedOn();
+            if (operation != null) {
+                previousOfOperation.put(operation, reopening.reopenedOn());
+            }
+        }
+        return rows;
     }
 
     ColdCasesFigure.Result coldCases(FigureScope scope, String operation) {
         List<Object> arguments = new ArrayList<>(List.of(scope.definition().id(), scope.definition().version()));
-        StringBuilder matching = new StringBuilder();
+        StringBuilder first = new StringBuilder();
+        String previous = "previous_on";
         if (operation != null) {
-            matching.append(" AND r.operation_key = ?");
-            arguments.add(operationKey(operation));
+            first.append(" AND operation_key = ?");
+            arguments.add(ColdCasesFigure.operationKey(operation));
+            previous = "previous_of_operation_on";
         }
-        if (scope.from() != null) {
-            matching.append(" AND r.reopened_on >= ?");
+        if (scope.from() == null) {
+            first.append(" AND ").append(previous).append(" IS NULL");
+        } else {
+            first.append(" AND reopened_on >= ? AND (").append(previous).append(" IS NULL OR ").append(previous)
+                    .append(" < ?)");
+            arguments.add(Date.valueOf(scope.from()));
             arguments.add(Date.valueOf(scope.from()));
         }
         if (scope.to() != null) {
-            matching.append(" AND r.reopened_on <= ?");
+            first.append(" AND reopened_on <= ?");
             arguments.add(Date.valueOf(scope.to()));
         }
         CellGrouping grouping = new CellGrouping(scope, "reopened_on");
@@ -53,12 +79,8 @@ final class Reopenings {
         String sql = "SELECT " + grouping.selected() + "array_agg(days_closed) AS days_closed, "
                 + "sum(arrested_after)::bigint AS arrested_after, sum(charged_after)::bigint AS charged_after, "
                 + "sum(convicted_after)::bigint AS convicted_after, count(*) FILTER (WHERE reclosed) AS reclosed "
-                + "FROM (SELECT DISTINCT ON (r.case_ref) c.force_code, c.region, c.context, r.reopened_on, "
-                + "r.days_closed, r.arrested_after, r.charged_after, r.convicted_after, r.reclosed "
-                + "FROM definition_reopening r JOIN definition_case c ON c.definition_id = r.definition_id "
-                + "AND c.version = r.version AND c.case_ref = r.case_ref "
-                + "WHERE r.definition_id = ? AND r.version = ?" + matching
-                + " ORDER BY r.case_ref, r.reopened_on, r.position) cold WHERE true" + where + grouping.groupBy();
+                + "FROM definition_reopening WHERE definition_id = ? AND version = ?" + first + where
+                + grouping.groupBy();
         Map<GroupKey, ColdCasesFigure.Group> groups = new TreeMap<>();
         jdbc.query(sql, row -> {
             Array days = row.getArray("days_closed");
