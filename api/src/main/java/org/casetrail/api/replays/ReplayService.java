@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -205,13 +208,13 @@ public class ReplayService {
                 WHERE id = ?""", (row, i) -> new Progress(row.getString(1), row.getInt(2), row.getString(3)), id);
         Definition definition = definitions.find(progress.definitionId(), progress.version()).orElseThrow();
         long startedAt = ledger.head();
-        try {
-            Batch batch = new Batch(id, definition);
+        try (Batch batch = new Batch(id, definition)) {
             ledger.forEachCaseEvents(progress.checkpoint(), EffectiveView.Cut.HEAD, batch::add);
             if (stopping) {
                 return;
             }
             batch.write();
+            batch.awaitWriting();
             finish(id, definition, startedAt);
         } catch (StoppedException stopped) {
             log.info("Replay {} stopped at its last checkpoint", id);
@@ -230,11 +233,23 @@ public class ReplayService {
         }
     }
 
-    private final class Batch {
+    /**
+     * The cases read since the last write. A batch's member rows are worked out on the reading thread while the batch
+     * before is written on another (PostgreSQL's work then overlaps Java's): one write at a time, in order, each with
+     * its checkpoint in one transaction, so a stop still leaves the model at its last checkpoint.
+     */
+    private final class Batch implements AutoCloseable {
         private final UUID id;
         private final Definition definition;
         private final Map<String, List<LedgerEvent>> cases = new LinkedHashMap<>();
         private long events;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "replay-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<?> writing = CompletableFuture.completedFuture(null);
+        /** When the last write ended (read and set on the writing thread only). */
         private long lastWrite = System.currentTimeMillis();
 
         Batch(UUID id, Definition definition) {
@@ -258,21 +273,51 @@ public class ReplayService {
                 return;
             }
             String checkpoint = new ArrayList<>(cases.keySet()).get(cases.size() - 1);
+            var rows = MemberModelProjection.rows(definition, cases);
+            long written = events;
+            awaitWriting();
+            writing = writer.submit(() -> store(() -> models.insert(definition, rows), checkpoint, written));
+            cases.clear();
+            events = 0;
+        }
+
+        private void store(Runnable insert, String checkpoint, long written) {
             transactions.executeWithoutResult(status -> {
-                models.insert(definition, MemberModelProjection.rows(definition, cases));
+                insert.run();
                 long now = System.currentTimeMillis();
                 if (!updateOwned("checkpoint_case = ?, events_done = events_done + ?, running_millis = running_millis "
-                        + "+ ?, heartbeat_at = now()", id, checkpoint, events, now - lastWrite)) {
+                        + "+ ?, heartbeat_at = now()", id, checkpoint, written, now - lastWrite)) {
                     // Another node took the replay over: this batch is not ours to write.
                     status.setRollbackOnly();
                     throw new StoppedException();
                 }
-                lastWrite = now;
             });
-            cases.clear();
-            events = 0;
             throttle();
             lastWrite = System.currentTimeMillis();
+        }
+
+        /** Waits for the batch being written; its failure (or stop) is this thread's. */
+        void awaitWriting() {
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoppedException();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("writing a replay batch failed", e.getCause());
+            }
+        }
+
+        /** Lets a write under way end (committed or not) before the replay returns, so none outlives it. */
+        @Override
+        public void close() {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
