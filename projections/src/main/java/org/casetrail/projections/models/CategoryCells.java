@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A definition's category cells ({@code definition_category_cell}): its suspects counted by stage reached, place, year
  * and codes ({@link CategoryKind}), kept by adding and taking away the members of the cases a batch touched, and read
  * back as the counts a category figure sorts into categories. Whole years come from the cells; the members of partial
- * years at the bounds, and the pairs, from the member rows. Only years: month cells were nearly one per member (a
- * replay of 100,000 cases spent minutes filling them), and the pairs would be many times the members.
+ * years at the bounds, and the pairs of other schemes and levels than the default, from the member rows. Only years:
+ * month cells were nearly one per member (a replay of 100,000 cases spent minutes filling them). Pairs by code would be
+ * many times the members; by the default categories (a few groups each side) they are few.
  */
 final class CategoryCells extends ModelCells {
 
@@ -78,26 +79,33 @@ final class CategoryCells extends ModelCells {
 
     /**
      * Adds ({@code sign} 1) or takes away (-1) the members of these cases (of all cases when null) to the cells, each
-     * context's and all contexts' ({@link #ALL_CONTEXTS}): one statement that works every stage and kind of every
-     * member out once.
+     * context's and all contexts' ({@link #ALL_CONTEXTS}): one statement for the kinds of suspects alone, which works
+     * every stage and kind of every member out once, and one for the pairs, with the victims joined.
      */
     @Override
     void add(Definition definition, List<String> caseRefs, int sign) {
+        add(definition, caseRefs, sign, CategoryKind.OF_SUSPECTS, "");
+        add(definition, caseRefs, sign, List.of(CategoryKind.PAIR_BEST_GROUP), MemberColumns.WITH_VICTIMS);
+    }
+
+    private void add(Definition definition, List<String> caseRefs, int sign, List<CategoryKind> kinds,
+                     String joined) {
         String reached = "CROSS JOIN LATERAL (VALUES " + Arrays.stream(Stage.values())
                 .map(stage -> "('" + stage.name() + "', " + MemberColumns.stageDate(stage) + ")")
                 .collect(Collectors.joining(", ")) + ") reached(stage, reached_on)";
-        String counted = "CROSS JOIN LATERAL (VALUES " + CategoryKind.STORED.stream()
+        String counted = "CROSS JOIN LATERAL (VALUES " + kinds.stream()
                 .map(kind -> "('" + kind.name() + "', " + kind.codeSql() + ", " + kind.secondSql() + ")")
                 .collect(Collectors.joining(", ")) + ") counted(kind, code, second_code)";
         String sql = "INSERT INTO definition_category_cell (definition_id, version, " + KEY + ", period_start, "
-                + "members) SELECT ?, ?, stage, kind, " + PLACE_WRITTEN + ", code, second_code, year_start, " + sign + " * count(*) FROM (SELECT c.force_code, c.region, c.context, "
+                + "members) SELECT ?, ?, stage, kind, " + PLACE_WRITTEN + ", code, second_code, year_start, " + sign
+                + " * count(*) FROM (SELECT c.force_code, c.region, c.context, "
                 + "reached.stage, counted.kind, counted.code, counted.second_code, "
                 + CellPeriod.YEAR.startOf("reached.reached_on") + " AS year_start FROM " + MemberColumns.SUSPECTS
-                + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION
+                + joined + " " + reached + " " + counted + " WHERE " + MemberColumns.OF_DEFINITION
                 + (caseRefs == null ? "" : " AND c.case_ref = ANY (?)") + " AND reached.reached_on IS NOT NULL) member "
-                + "GROUP BY GROUPING SETS ((" + KEY + ", year_start), (" + KEY_ALL_CONTEXTS + ", year_start)) ON CONFLICT (definition_id, version, stage, kind, period_start, "
-                + PLACE + ", code, second_code) DO UPDATE SET "
-                + addedToKept(List.of("members"));
+                + "GROUP BY GROUPING SETS ((" + KEY + ", year_start), (" + KEY_ALL_CONTEXTS + ", year_start)) "
+                + "ON CONFLICT (definition_id, version, stage, kind, period_start, " + PLACE + ", code, second_code) "
+                + "DO UPDATE SET " + addedToKept(List.of("members"));
         addRows(sql, List.of(definition.id(), definition.version()), definition, caseRefs);
     }
 }

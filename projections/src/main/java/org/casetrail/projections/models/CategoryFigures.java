@@ -31,10 +31,12 @@ final class CategoryFigures {
                 .computeIfAbsent(key, k -> new HashMap<>())
                 .merge(scheme.category(new EthnicityScheme.Recorded(self, officer), level), members, Long::sum));
         Map<GroupKey, Map<List<String>, Long>> pairs = new HashMap<>();
-        cells.count(scope, stage, CategoryKind.pairs(scheme), (key, suspect, victim, members) -> pairs
+        CategoryKind pairKind = CategoryKind.pairs(scheme, level);
+        cells.count(scope, stage, pairKind, (key, suspect, victim, members) -> pairs
                 .computeIfAbsent(key, k -> new HashMap<>())
-                .merge(List.of(EthnicityScheme.categoryOfCode(suspect, level), CategoryKind.NO_VICTIM.equals(victim)
-                        ? EthnicityFigure.NO_VICTIM : EthnicityScheme.categoryOfCode(victim, level)),
+                .merge(List.of(pairKind.categorised() ? suspect : EthnicityScheme.categoryOfCode(suspect, level),
+                        CategoryKind.NO_VICTIM.equals(victim) ? EthnicityFigure.NO_VICTIM
+                                : pairKind.categorised() ? victim : EthnicityScheme.categoryOfCode(victim, level)),
                         members, Long::sum));
         return EthnicityFigure.result(stage, scheme, level, suspects, pairs, completeness(scope, stage));
     }

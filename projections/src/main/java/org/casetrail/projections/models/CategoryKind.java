@@ -17,19 +17,39 @@ enum CategoryKind {
     /** The nationality code. */
     NATIONALITY,
     /** A pair's suspect code and victim code under one scheme; the victim {@link #NO_VICTIM} when the case has none. */
-    PAIR_SELF, PAIR_OFFICER, PAIR_BEST;
+    PAIR_SELF, PAIR_OFFICER, PAIR_BEST,
+    /**
+     * A pair's suspect and victim categories under the default scheme and level (best, group), which the member rows
+     * keep ({@code best_group}): the one pair kind the cells keep, as its categories are few.
+     */
+    PAIR_BEST_GROUP;
 
     /** The victim of a pair whose case has no victim. */
     static final String NO_VICTIM = "-";
 
-    static final List<CategoryKind> STORED = List.of(ETHNICITY, RECORDING, NATIONALITY);
+    /** The kinds counted of each suspect alone. */
+    static final List<CategoryKind> OF_SUSPECTS = List.of(ETHNICITY, RECORDING, NATIONALITY);
+    /** The kinds the cells keep. */
+    static final List<CategoryKind> STORED = List.of(ETHNICITY, RECORDING, NATIONALITY, PAIR_BEST_GROUP);
 
-    static CategoryKind pairs(EthnicityScheme scheme) {
-        return valueOf("PAIR_" + scheme.name());
+    /** The pairs of a scheme and level: the kept categories of the default ones, else codes. */
+    static CategoryKind pairs(EthnicityScheme scheme, EthnicityScheme.Level level) {
+        return scheme == EthnicityScheme.BEST && level == EthnicityScheme.Level.GROUP ? PAIR_BEST_GROUP
+                : valueOf("PAIR_" + scheme.name());
+    }
+
+    /** The category the member rows keep of a person ({@code best_group}). */
+    static String bestGroup(EthnicityScheme.Recorded recorded) {
+        return EthnicityScheme.BEST.category(recorded, EthnicityScheme.Level.GROUP);
     }
 
     boolean stored() {
         return STORED.contains(this);
+    }
+
+    /** Whether this kind's codes are categories already, not codes for a figure to sort into them. */
+    boolean categorised() {
+        return this == PAIR_BEST_GROUP;
     }
 
     boolean isPair() {
@@ -42,6 +62,7 @@ enum CategoryKind {
             case ETHNICITY, PAIR_SELF -> "s.self_ethnicity";
             case PAIR_OFFICER -> "s.officer_ethnicity";
             case PAIR_BEST -> "s.best_ethnicity";
+            case PAIR_BEST_GROUP -> "s.best_group";
             case RECORDING -> "s.recording";
             case NATIONALITY -> "s.nationality";
         } + ", '')";
@@ -54,6 +75,7 @@ enum CategoryKind {
             case PAIR_SELF -> "coalesce(v.self_ethnicity, '')";
             case PAIR_OFFICER -> "coalesce(v.officer_ethnicity, '')";
             case PAIR_BEST -> "coalesce(v.best_ethnicity, '')";
+            case PAIR_BEST_GROUP -> "coalesce(v.best_group, '')";
             case RECORDING, NATIONALITY -> "''";
         };
         return isPair() ? "CASE WHEN v.victim_ref IS NULL THEN '" + NO_VICTIM + "' ELSE " + victim + " END" : victim;

@@ -164,8 +164,8 @@ public class DefinitionModels {
             }
             try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
                     + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
-                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, recording, "
-                    + "nationality, exits")) {
+                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, best_group, "
+                    + "recording, nationality, exits")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         for (MemberRows.SuspectRow s : rows.suspects()) {
@@ -173,18 +173,19 @@ public class DefinitionModels {
                                     s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
                                     s.prosecutedImplied(), s.convictedOn(), s.ethnicity().self(),
                                     s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
-                                    s.ethnicity().recording().name(), s.nationality(), dateArray(s.exits()));
+                                    CategoryKind.bestGroup(s.ethnicity()), s.ethnicity().recording().name(),
+                                    s.nationality(), dateArray(s.exits()));
                         }
                     }
                 }
             }
             try (CopyRows victimRows = CopyRows.into(connection, "definition_victim", "definition_id, version, "
-                    + "case_ref, victim_ref, self_ethnicity, officer_ethnicity, best_ethnicity")) {
+                    + "case_ref, victim_ref, self_ethnicity, officer_ethnicity, best_ethnicity, best_group")) {
                 for (MemberRows rows : cases) {
                     for (MemberRows.VictimRow v : rows.victims()) {
                         victimRows.add(definition.id(), definition.version(), rows.caseRef(), v.victimRef(),
                                 v.ethnicity().self(), v.ethnicity().officer(),
-                                EthnicityScheme.BEST.code(v.ethnicity()));
+                                EthnicityScheme.BEST.code(v.ethnicity()), CategoryKind.bestGroup(v.ethnicity()));
                     }
                 }
             }
