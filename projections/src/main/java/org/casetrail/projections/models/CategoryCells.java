@@ -42,7 +42,8 @@ final class CategoryCells extends ModelCells {
         if (kind.stored()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version(), stage.name(),
                     kind.name()));
-            parts.add("SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members FROM definition_category_cell "
+            parts.add("SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members "
+                    + "FROM definition_category_cell "
                     + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?" + grouping.contextLevel()
                     + years.inside("period_start", arguments));
         }

@@ -164,8 +164,8 @@ public class DefinitionModels {
             }
             try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
                     + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
-                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, best_group, "
-                    + "recording, nationality, exits")) {
+                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, "
+                    + "best_group, recording, nationality, exits")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
                         for (MemberRows.SuspectRow s : rows.suspects()) {
