@@ -34,10 +34,8 @@ final class CategoryFigures {
         CategoryKind pairKind = CategoryKind.pairs(scheme, level);
         cells.count(scope, stage, pairKind, (key, suspect, victim, members) -> pairs
                 .computeIfAbsent(key, k -> new HashMap<>())
-                .merge(List.of(pairKind.categorised() ? suspect : EthnicityScheme.categoryOfCode(suspect, level),
-                        CategoryKind.NO_VICTIM.equals(victim) ? EthnicityFigure.NO_VICTIM
-                                : pairKind.categorised() ? victim : EthnicityScheme.categoryOfCode(victim, level)),
-                        members, Long::sum));
+                .merge(List.of(pairKind.category(suspect, level), CategoryKind.NO_VICTIM.equals(victim)
+                        ? EthnicityFigure.NO_VICTIM : pairKind.category(victim, level)), members, Long::sum));
         return EthnicityFigure.result(stage, scheme, level, suspects, pairs, completeness(scope, stage));
     }
 

@@ -47,9 +47,12 @@ enum CategoryKind {
         return STORED.contains(this);
     }
 
-    /** Whether this kind's codes are categories already, not codes for a figure to sort into them. */
-    boolean categorised() {
-        return this == PAIR_BEST_GROUP;
+    /**
+     * The ethnicity category of one of this kind's codes at a level: the code itself where the kind keeps categories
+     * already ({@link #PAIR_BEST_GROUP}), else the figure's own sorting of the code.
+     */
+    String category(String code, EthnicityScheme.Level level) {
+        return this == PAIR_BEST_GROUP ? code : EthnicityScheme.categoryOfCode(code, level);
     }
 
     boolean isPair() {

@@ -226,7 +226,10 @@ public class DefinitionModels {
         return lags.lags(scope, start, end, censoredOn, curve);
     }
 
-    /** SEMANTICS 6.6 from the model's category cells, the (suspect, victim) pairs from its member rows. */
+    /**
+     * SEMANTICS 6.6 from the model's category cells; the (suspect, victim) pairs of other schemes and levels than the
+     * default from its member rows.
+     */
     public EthnicityFigure.Result ethnicity(FigureScope scope, Stage stage, EthnicityScheme scheme,
                                                       EthnicityScheme.Level level) {
         return categories.ethnicity(scope, stage, scheme, level);
