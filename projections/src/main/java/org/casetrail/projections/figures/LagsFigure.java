@@ -87,27 +87,17 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
     /** The members of one group: how many of each class, and the times of those that have one. */
     public static final class Members {
         private final long[] classes = new long[LagClass.values().length];
-        private final List<Long> completedDays = new ArrayList<>();
-        private final List<SurvivalStatistics.Observation> observations = new ArrayList<>();
+        private final SurvivalStatistics.Timeline timeline = new SurvivalStatistics.Timeline();
 
         /** Counts {@code count} members of a class; {@code days} is their time (completed, competing, censored). */
         public void add(LagClass lagClass, long days, long count) {
             classes[lagClass.ordinal()] += count;
-            SurvivalStatistics.Outcome outcome = switch (lagClass) {
-                case COMPLETED -> SurvivalStatistics.Outcome.COMPLETED;
-                case COMPETING -> SurvivalStatistics.Outcome.COMPETING;
-                case CENSORED -> SurvivalStatistics.Outcome.CENSORED;
-                case INVALID, UNDATED -> null;
-            };
-            if (outcome == null) {
-                return;
-            }
-            SurvivalStatistics.Observation observation = new SurvivalStatistics.Observation(outcome, days);
-            for (long i = 0; i < count; i++) {
-                if (lagClass == LagClass.COMPLETED) {
-                    completedDays.add(days);
+            switch (lagClass) {
+                case COMPLETED -> timeline.add(SurvivalStatistics.Outcome.COMPLETED, days, count);
+                case COMPETING -> timeline.add(SurvivalStatistics.Outcome.COMPETING, days, count);
+                case CENSORED -> timeline.add(SurvivalStatistics.Outcome.CENSORED, days, count);
+                case INVALID, UNDATED -> {
                 }
-                observations.add(observation);
             }
         }
     }
@@ -189,18 +179,16 @@ public final class LagsFigure implements CaseFigure<LagsFigure.Result> {
                                 Map<GroupKey, Members> groups) {
         List<Group> result = new ArrayList<>();
         new TreeMap<>(groups).forEach((key, members) -> {
-            List<Long> days = new ArrayList<>(members.completedDays);
-            days.sort(Long::compare);
+            SurvivalStatistics.Timeline timeline = members.timeline;
             long[] classes = members.classes;
             long population = Arrays.stream(classes).sum();
             result.add(new Group(key, population, classes[LagClass.COMPLETED.ordinal()],
                     classes[LagClass.CENSORED.ordinal()], classes[LagClass.COMPETING.ordinal()],
                     classes[LagClass.UNDATED.ordinal()], classes[LagClass.INVALID.ordinal()],
-                    Rates.quantile(days, 25), Rates.quantile(days, 50), Rates.quantile(days, 75),
-                    Rates.quantile(days, 90), Rates.mean(days),
-                    SurvivalStatistics.kaplanMeierMedian(members.observations),
-                    SurvivalStatistics.cumulativeIncidence(members.observations),
-                    curve ? SurvivalStatistics.curve(members.observations) : null));
+                    timeline.completedQuantile(25), timeline.completedQuantile(50), timeline.completedQuantile(75),
+                    timeline.completedQuantile(90), timeline.completedMean(),
+                    SurvivalStatistics.kaplanMeierMedian(timeline), SurvivalStatistics.cumulativeIncidence(timeline),
+                    curve ? SurvivalStatistics.curve(timeline) : null));
         });
         return new Result(start, end, censoredOn, result);
     }

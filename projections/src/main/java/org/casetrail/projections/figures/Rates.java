@@ -26,13 +26,9 @@ final class Rates {
         return exact.divide(new BigDecimal(denominator), decimals, RoundingMode.HALF_UP);
     }
 
-    /** The mean of whole numbers to 2 decimals; null for none. */
-    public static BigDecimal mean(List<Long> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        long sum = values.stream().mapToLong(Long::longValue).sum();
-        return divide(BigInteger.valueOf(sum), BigInteger.valueOf(values.size()), 2);
+    /** The mean of {@code count} whole numbers summing to {@code sum}, to 2 decimals; null for none. */
+    public static BigDecimal mean(long sum, long count) {
+        return count == 0 ? null : divide(BigInteger.valueOf(sum), BigInteger.valueOf(count), 2);
     }
 
     /** The nearest-rank quantile q of sorted values: v[ceil(q*n)], 1-based; null for none. */
@@ -40,7 +36,11 @@ final class Rates {
         if (sorted.isEmpty()) {
             return null;
         }
-        int rank = (int) ((percent * (long) sorted.size() + 99) / 100);
-        return sorted.get(Math.max(rank, 1) - 1);
+        return sorted.get((int) rank(sorted.size(), percent) - 1);
+    }
+
+    /** The 1-based nearest rank of the quantile q among n values: ceil(q*n), at least 1. */
+    static long rank(long n, int percent) {
+        return Math.max((percent * n + 99) / 100, 1);
     }
 }

@@ -18,6 +18,7 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.effective.EffectiveCase;
 import org.casetrail.projections.figures.SurvivalStatistics.Observation;
 import org.casetrail.projections.figures.SurvivalStatistics.Outcome;
+import org.casetrail.projections.figures.SurvivalStatistics.Timeline;
 import org.junit.jupiter.api.Test;
 
 class LagsTest {
@@ -100,7 +101,7 @@ class LagsTest {
         for (long week : new long[]{6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35}) {
             sixMp.add(new Observation(Outcome.CENSORED, week));
         }
-        assertThat(SurvivalStatistics.kaplanMeierMedian(sixMp)).isEqualTo(23L);
+        assertThat(SurvivalStatistics.kaplanMeierMedian(Timeline.of(sixMp))).isEqualTo(23L);
     }
 
     @Test
@@ -108,7 +109,7 @@ class LagsTest {
         List<Observation> observations = List.of(new Observation(Outcome.COMPLETED, 5),
                 new Observation(Outcome.COMPLETED, 8), new Observation(Outcome.CENSORED, 9),
                 new Observation(Outcome.CENSORED, 12));
-        assertThat(SurvivalStatistics.kaplanMeierMedian(observations)).isEqualTo(8L);
+        assertThat(SurvivalStatistics.kaplanMeierMedian(Timeline.of(observations))).isEqualTo(8L);
     }
 
     /**
@@ -121,12 +122,55 @@ class LagsTest {
                 new Observation(Outcome.COMPETING, 40), new Observation(Outcome.CENSORED, 60),
                 new Observation(Outcome.COMPLETED, 100));
 
-        Map<Integer, BigDecimal> incidence = SurvivalStatistics.cumulativeIncidence(observations);
+        Map<Integer, BigDecimal> incidence = SurvivalStatistics.cumulativeIncidence(Timeline.of(observations));
 
         assertThat(incidence).containsExactly(Map.entry(30, new BigDecimal("0.2500")),
                 Map.entry(90, new BigDecimal("0.2500")), Map.entry(180, new BigDecimal("0.7500")),
                 Map.entry(365, new BigDecimal("0.7500")));
-        assertThat(SurvivalStatistics.kaplanMeierMedian(observations)).isEqualTo(100L);
-        assertThat(SurvivalStatistics.cumulativeIncidence(List.of())).containsEntry(30, null);
+        assertThat(SurvivalStatistics.kaplanMeierMedian(Timeline.of(observations))).isEqualTo(100L);
+        assertThat(SurvivalStatistics.cumulativeIncidence(Timeline.of(List.of()))).containsEntry(30, null);
+    }
+
+    /**
+     * Worked by hand: at day 10 one exit and one censoring of 8, at 20 the same of 6, at 30 one completion of 4 at risk.
+     * The incidence is 6/8 * 4/6 * 1/4 = 21/160 = 0.13125 exactly, halfway, so 0.1313; binary floating point makes
+     * it 0.131249999..., which would round to 0.1312.
+     */
+    @Test
+    void an_incidence_exactly_halfway_is_rounded_up_on_its_exact_value() {
+        List<Observation> observations = new ArrayList<>();
+        for (long day : new long[]{10, 20}) {
+            observations.add(new Observation(Outcome.COMPETING, day));
+            observations.add(new Observation(Outcome.CENSORED, day));
+        }
+        observations.add(new Observation(Outcome.COMPLETED, 30));
+        observations.add(new Observation(Outcome.COMPETING, 30));
+        for (int i = 0; i < 4; i++) {
+            observations.add(new Observation(Outcome.CENSORED, 30));
+        }
+
+        Timeline timeline = Timeline.of(observations);
+
+        assertThat(SurvivalStatistics.cumulativeIncidence(timeline)).containsEntry(30, new BigDecimal("0.1313"));
+        assertThat(SurvivalStatistics.curve(timeline).get(2).cumulativeIncidence()).isEqualTo(new BigDecimal("0.1313"));
+    }
+
+    /** Nearest-rank quantiles and the mean of members counted by time, as of the same members listed one by one. */
+    @Test
+    void quantiles_and_mean_of_a_timeline_are_those_of_its_members() {
+        Timeline timeline = new Timeline();
+        timeline.add(Outcome.COMPLETED, 3, 2);
+        timeline.add(Outcome.COMPLETED, 10, 1);
+        timeline.add(Outcome.CENSORED, 5, 7);
+        timeline.add(Outcome.COMPLETED, 40, 1);
+
+        // completed: 3, 3, 10, 40: ranks ceil(n q) = 1, 2, 3, 4
+        assertThat(timeline.completedQuantile(25)).isEqualTo(3L);
+        assertThat(timeline.completedQuantile(50)).isEqualTo(3L);
+        assertThat(timeline.completedQuantile(75)).isEqualTo(10L);
+        assertThat(timeline.completedQuantile(90)).isEqualTo(40L);
+        assertThat(timeline.completedMean()).isEqualTo(new BigDecimal("14.00"));
+        assertThat(new Timeline().completedQuantile(50)).isNull();
+        assertThat(new Timeline().completedMean()).isNull();
     }
 }
