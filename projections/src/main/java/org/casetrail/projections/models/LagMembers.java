@@ -37,7 +37,8 @@ final class LagMembers {
         String where = grouping.forceFilter(arguments);
         // The classes of LagsFigure.accept: an end dated on or after the start completes; before it, invalid; an end
         // reached only by implication is undated; else the earliest exit on or after the start competes; else the
-        // member is censored on censoredOn.
+        // member is censored on censoredOn. The exit is a lateral join so that it is worked out once per member, not
+        // once per mention (a subquery in the select list was evaluated three times).
         String sql = """
                 SELECT %1$s lag_class, days, count(*) AS members FROM (
                     SELECT force_code, region, context, started,
@@ -50,10 +51,11 @@ final class LagMembers {
                             WHEN exit_on IS NOT NULL THEN exit_on - started ELSE censored_on - started END AS days
                     FROM (
                         SELECT c.force_code, c.region, c.context, started, ended_on, end_implied, ?::date AS censored_on,
-                            CASE WHEN ended_on IS NULL AND NOT end_implied THEN
-                                (SELECT min(e) FROM unnest(s.exits) e WHERE e >= started) END AS exit_on
+                            exit_on
                         FROM %8$s
                         CROSS JOIN LATERAL (SELECT %2$s AS started, %3$s AS ended_on, %4$s AS end_implied) lag
+                        LEFT JOIN LATERAL (SELECT min(e) AS exit_on FROM unnest(s.exits) e
+                            WHERE ended_on IS NULL AND NOT end_implied AND e >= started) exit ON true
                         WHERE %9$s
                     ) member%5$s
                 ) classified WHERE true%6$s%7$s""".formatted(grouping.selected(), startColumn(start),
