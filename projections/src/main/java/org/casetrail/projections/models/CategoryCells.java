@@ -10,6 +10,7 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * A definition's category cells ({@code definition_category_cell}): its suspects counted by stage reached, place, year
@@ -28,12 +29,19 @@ final class CategoryCells extends ModelCells {
         super(jdbc, "definition_category_cell", false);
     }
 
-    /** One count read back: the group, and the two codes (null: not recorded; a pair's victim may be NO_VICTIM). */
+    /**
+     * Counts read back: the group, the two codes (null: not recorded; a pair's victim may be NO_VICTIM) and members. A
+     * group and codes may come more than once; the sink adds them up.
+     */
     interface CountSink {
         void add(GroupKey key, String code, String second, long members);
     }
 
-    /** The members of a stage counted by the scope's groups and codes; cells counting no one are skipped. */
+    /**
+     * The members of a stage counted by the scope's groups and codes; cells counting no one are skipped. Cells are
+     * summed by PostgreSQL only where groups are coarser than the cells: grouped by force and year, each cell is its
+     * own group and summing them there cost as much as reading them (measured in docs/benchmarks.md).
+     */
     void count(FigureScope scope, Stage stage, CategoryKind kind, CountSink sink) {
         List<Object> arguments = new ArrayList<>();
         List<String> parts = new ArrayList<>();
@@ -42,28 +50,31 @@ final class CategoryCells extends ModelCells {
         if (kind.stored()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version(), stage.name(),
                     kind.name()));
-            parts.add("SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members "
+            String cells = "SELECT " + PLACE_READ + ", period_start AS reached_on, code, second_code, members "
                     + "FROM definition_category_cell "
-                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ?" + grouping.contextLevel()
-                    + years.inside("period_start", arguments));
+                    + "WHERE definition_id = ? AND version = ? AND stage = ? AND kind = ? AND members <> 0"
+                    + grouping.contextLevel() + years.inside("period_start", arguments);
+            parts.add(grouping.keepsCellsApart()
+                    ? "SELECT " + grouping.selected() + "code, second_code, members::bigint FROM (" + cells
+                    + ") cell WHERE true" + grouping.forceFilter(arguments)
+                    : counted(cells, grouping, arguments));
         }
         if (!kind.stored() || !years.isEverything()) {
             arguments.addAll(List.of(scope.definition().id(), scope.definition().version()));
-            parts.add("SELECT * FROM (" + members(stage, kind) + ") member"
+            String members = "SELECT * FROM (" + members(stage, kind) + ") member"
                     + MemberColumns.inRange("reached_on", scope, arguments)
-                    + (kind.stored() ? years.outside("reached_on", arguments) : ""));
+                    + (kind.stored() ? years.outside("reached_on", arguments) : "");
+            parts.add(counted(members, grouping, arguments));
         }
-        String where = grouping.forceFilter(arguments);
-        String sql = "SELECT " + grouping.selected() + "code, second_code, sum(members)::bigint AS members FROM ("
-                + String.join(" UNION ALL ", parts) + ") counted WHERE true" + where
-                + grouping.groupBy("code", "second_code");
-        jdbc.query(sql, row -> {
-            long members = row.getLong("members");
-            if (members != 0) {
-                sink.add(grouping.key(row), recorded(row.getString("code")), recorded(row.getString("second_code")),
-                        members);
-            }
-        }, arguments.toArray());
+        jdbc.query(String.join(" UNION ALL ", parts), (RowCallbackHandler) row -> sink.add(grouping.key(row),
+                recorded(row.getString("code")), recorded(row.getString("second_code")), row.getLong("members")),
+                arguments.toArray());
+    }
+
+    /** Rows of place, {@code reached_on}, codes and members summed by the scope's groups and codes. */
+    private static String counted(String rows, CellGrouping grouping, List<Object> arguments) {
+        return "SELECT " + grouping.selected() + "code, second_code, sum(members)::bigint AS members FROM (" + rows
+                + ") counted WHERE true" + grouping.forceFilter(arguments) + grouping.groupBy("code", "second_code");
     }
 
     private static String recorded(String code) {

@@ -3,6 +3,8 @@ package org.casetrail.projections.models;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ final class CellGrouping {
 
     private final FigureScope scope;
     private final List<String> columns = new ArrayList<>();
+    /** The groups read so far, so that rows of one group share one key. */
+    private final Map<List<Object>, GroupKey> keys = new HashMap<>();
 
     CellGrouping(FigureScope scope, String dateColumn) {
         this.scope = scope;
@@ -63,15 +67,29 @@ final class CellGrouping {
                 : " AND context = '" + ModelCells.ALL_CONTEXTS + "'";
     }
 
+    /**
+     * Whether the groups are as fine as the cells' places and years (by force and year, whatever else), so that the
+     * cells of one place and year are one group.
+     */
+    boolean keepsCellsApart() {
+        return scope.groupBy().containsAll(List.of(Dimension.FORCE, Dimension.YEAR));
+    }
+
     /** The group a row's first columns name. */
     GroupKey key(ResultSet row) throws SQLException {
         if (columns.isEmpty()) {
             return GroupKey.NONE;
         }
-        Map<String, Object> key = new LinkedHashMap<>();
-        for (int i = 0; i < scope.groupBy().size(); i++) {
-            key.put(scope.groupBy().get(i).key(), row.getObject(i + 1));
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getObject(i + 1);
         }
-        return new GroupKey(key);
+        return keys.computeIfAbsent(Arrays.asList(values), read -> {
+            Map<String, Object> key = new LinkedHashMap<>();
+            for (int i = 0; i < read.size(); i++) {
+                key.put(scope.groupBy().get(i).key(), read.get(i));
+            }
+            return new GroupKey(key);
+        });
     }
 }
