@@ -76,6 +76,14 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--command", defaultValue = "", description = "The command line to record with the results.")
     String commandLine;
 
+    @Option(names = "--figures-only", description = "Import without the baselines, replay once, time the figures and "
+            + "print them without appending: a quick way to a database of that size whose queries can be examined.")
+    boolean figuresOnly;
+
+    @Option(names = "--on-built", description = "With --figures-only: time the figures of a database a run with "
+            + "--figures-only built before (run the jar directly so that the database is kept), building nothing.")
+    boolean onBuilt;
+
     private final ImportService imports;
     private final ReplayService replays;
     private final DefinitionCatalog definitions;
@@ -100,30 +108,44 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        figuresOnly |= onBuilt;
         HeapSampler heap = HeapSampler.start();
         Results results = new Results();
         List<Path> parts = new ArrayList<>();
         try {
-            int partCount = cases >= 500_000 ? 5 : 3;
-            long rows = timed(results, "generate", () -> {
-                long written = 0;
-                for (int i = 0; i < partCount; i++) {
-                    Path part = Files.createTempFile("casetrail-benchmark-" + i + "-", ".csv");
-                    parts.add(part);
-                    try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                        written += new SyntheticHistory(seed + i, cases / partCount, "BENCH" + i).write(out);
+            long rows = 0;
+            long events = 0;
+            if (!onBuilt) {
+                int partCount = cases >= 500_000 ? 5 : 3;
+                rows = timed(results, "generate", () -> {
+                    long written = 0;
+                    for (int i = 0; i < partCount; i++) {
+                        Path part = Files.createTempFile("casetrail-benchmark-" + i + "-", ".csv");
+                        parts.add(part);
+                        try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                            written += new SyntheticHistory(seed + i, cases / partCount, "BENCH" + i).write(out);
+                        }
                     }
+                    return written;
+                });
+                if (figuresOnly) {
+                    events = importOnly(parts);
+                } else {
+                    importRounds(results, parts);
+                    long imported = results.importVsAxon.total(false).events();
+                    timedRate(results, "axon pooled processor", imported,
+                            () -> AxonCounter.replay(eventStore, imported));
+                    events = imported;
                 }
-                return written;
-            });
-            importRounds(results, parts);
-            long events = results.importVsAxon.total(false).events();
-
-            timedRate(results, "axon pooled processor", events, () -> AxonCounter.replay(eventStore, events));
-            Definition replayed = new Definition("benchmark", 1, "benchmark", "all cases, replayed",
-                    Definition.Rules.DEFAULT);
-            definitions.register(replayed);
-            replayRounds(results, replayed, cases >= 500_000 ? 3 : 5);
+                Definition replayed = new Definition("benchmark", 1, "benchmark", "all cases, replayed",
+                        Definition.Rules.DEFAULT);
+                definitions.register(replayed);
+                if (figuresOnly) {
+                    awaitReplay(replayed);
+                } else {
+                    replayRounds(results, replayed, cases >= 500_000 ? 3 : 5);
+                }
+            }
 
             long head = jdbc.queryForObject("SELECT max(position) FROM ledger_row", Long.class);
             Map<String, String> byForceAndYear = Map.of("definition", "benchmark@1", "groupBy", "force,year");
@@ -154,6 +176,10 @@ public class BenchmarkCommand implements Callable<Integer> {
                     SELECT 'PostgreSQL ' || current_setting('server_version')
                     || ' (shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size '
                     || current_setting('max_wal_size') || ')'""", String.class);
+            if (figuresOnly) {
+                System.out.println(results.latencyTable());
+                return 0;
+            }
             String section = results.markdown(cases, rows, events, heap.peakMegabytes(), databaseMb, commandLine);
             System.out.println(section);
             if (appendTo != null) {
@@ -198,6 +224,23 @@ public class BenchmarkCommand implements Callable<Integer> {
         results.importPhases = phases.summary();
     }
 
+    private long importOnly(List<Path> parts) throws Exception {
+        long accepted = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            accepted += imports.importCsv("BENCH" + i, parts.get(i), new PhaseClock()).accepted();
+        }
+        return accepted;
+    }
+
+    private Replay awaitReplay(Definition definition) throws InterruptedException {
+        Replay replay = replays.start(definition);
+        while (replay.state() == Replay.State.RUNNING) {
+            Thread.sleep(200);
+            replay = replays.find(replay.id()).orElseThrow();
+        }
+        return replay;
+    }
+
     /** The JDBC read of the event table (the ceiling) and a full replay, alternately. */
     private void replayRounds(Results results, Definition definition, int rounds) throws Exception {
         long bulkMillis = 0;
@@ -207,11 +250,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             long read = readAll();
             Measured ceiling = new Measured(read, (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
-            Replay replay = replays.start(definition);
-            while (replay.state() == Replay.State.RUNNING) {
-                Thread.sleep(200);
-                replay = replays.find(replay.id()).orElseThrow();
-            }
+            Replay replay = awaitReplay(definition);
             Measured replayed = new Measured(replay.eventsDone(), (System.nanoTime() - started) / 1e9);
             results.replayVsCeiling.add(ceiling, replayed);
             bulkMillis += replay.runningMillis();
@@ -374,6 +413,13 @@ public class BenchmarkCommand implements Callable<Integer> {
         String replayPhases = "";
         String database = "";
 
+        String latencyTable() {
+            StringBuilder out = new StringBuilder("| query | from | calls | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
+            latencies.forEach((name, latency) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n",
+                    name, latency.computedFrom(), latency.calls(), latency.p50(), latency.p99())));
+            return out.toString();
+        }
+
         String markdown(int cases, long rows, long events, long heapMb, long databaseMb, String command) {
             StringBuilder out = new StringBuilder();
             out.append(String.format(Locale.ROOT, "%n### %,d cases (%,d rows, %,d events), %s%n%n", cases, rows,
@@ -400,9 +446,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                     name, measured.events(), measured.seconds(), measured.perSecond())));
             out.append("\nImport phases (all parts): ").append(importPhases).append(".\n");
             out.append("\nReplay phases: ").append(replayPhases).append(".\n");
-            out.append("\n| query | from | calls | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
-            latencies.forEach((name, latency) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n",
-                    name, latency.computedFrom(), latency.calls(), latency.p50(), latency.p99())));
+            out.append("\n").append(latencyTable());
             out.append(String.format(Locale.ROOT, "%nPeak heap in use: %,d MB. Database: %,d MB. Generating the "
                     + "files: %.1f s.%n", heapMb, databaseMb, seconds.get("generate")));
             return out.toString();
