@@ -2,11 +2,11 @@ package org.casetrail.projections.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The time-to-event statistics of SEMANTICS 6.4: the Kaplan-Meier median (completed members are events, censored and
@@ -30,7 +30,17 @@ public final class SurvivalStatistics {
 
     /** The members of a group counted by time and outcome: what every statistic here is computed from. */
     public static final class Timeline {
-        private final TreeMap<Long, long[]> byTime = new TreeMap<>();
+        private static final int COUNT_BITS = 30;
+        private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+
+        /**
+         * Each addition packed into one long, time in the high half (so that sorting the longs sorts by time, then
+         * outcome), outcome and count below; sorted and merged once, when first read. A tree of boxed times with an
+         * array each cost most of a lags call at a million members (docs/benchmarks.md).
+         */
+        private long[] added = new long[8];
+        private int addedCount;
+        private List<TimePoint> points;
         private long size;
         private long completed;
         private long completedDays;
@@ -43,7 +53,17 @@ public final class SurvivalStatistics {
 
         /** Counts {@code count} members whose time {@code time} ended by {@code outcome}. */
         public void add(Outcome outcome, long time, long count) {
-            byTime.computeIfAbsent(time, t -> new long[Outcome.values().length])[outcome.ordinal()] += count;
+            if (count < 0) {
+                throw new IllegalArgumentException("a negative count of members: " + count);
+            }
+            long packedTime = (long) Math.toIntExact(time) << 32 | (long) outcome.ordinal() << COUNT_BITS;
+            for (long remaining = count; remaining > 0; remaining -= Math.min(remaining, COUNT_MASK)) {
+                if (addedCount == added.length) {
+                    added = Arrays.copyOf(added, added.length * 2);
+                }
+                added[addedCount++] = packedTime | Math.min(remaining, COUNT_MASK);
+            }
+            points = null;
             size += count;
             if (outcome == Outcome.COMPLETED) {
                 completed += count;
@@ -58,10 +78,10 @@ public final class SurvivalStatistics {
             }
             long rank = Rates.rank(completed, percent);
             long seen = 0;
-            for (Map.Entry<Long, long[]> entry : byTime.entrySet()) {
-                seen += entry.getValue()[Outcome.COMPLETED.ordinal()];
+            for (TimePoint point : points()) {
+                seen += point.completed;
                 if (seen >= rank) {
-                    return entry.getKey();
+                    return point.time;
                 }
             }
             throw new IllegalStateException("rank " + rank + " beyond " + completed + " completed members");
@@ -72,14 +92,25 @@ public final class SurvivalStatistics {
             return Rates.mean(completedDays, completed);
         }
 
+        /** A point per distinct time, in order, with the members at risk just before it. */
         private List<TimePoint> points() {
-            List<TimePoint> points = new ArrayList<>(byTime.size());
+            if (points != null) {
+                return points;
+            }
+            Arrays.sort(added, 0, addedCount);
+            List<TimePoint> merged = new ArrayList<>();
             long atRisk = size;
-            for (Map.Entry<Long, long[]> entry : byTime.entrySet()) {
-                long[] counts = entry.getValue();
-                points.add(new TimePoint(entry.getKey(), counts[0], counts[1], counts[2], atRisk));
+            int i = 0;
+            while (i < addedCount) {
+                long time = added[i] >> 32;
+                long[] counts = new long[Outcome.values().length];
+                for (; i < addedCount && added[i] >> 32 == time; i++) {
+                    counts[(int) (added[i] >>> COUNT_BITS & 3)] += added[i] & COUNT_MASK;
+                }
+                merged.add(new TimePoint(time, counts[0], counts[1], counts[2], atRisk));
                 atRisk -= counts[0] + counts[1] + counts[2];
             }
+            points = List.copyOf(merged);
             return points;
         }
     }

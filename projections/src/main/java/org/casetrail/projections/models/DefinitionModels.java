@@ -163,14 +163,15 @@ public class DefinitionModels {
                 }
             }
             try (CopyRows suspectRows = CopyRows.into(connection, "definition_suspect", "definition_id, version, "
-                    + "case_ref, suspect_ref, arrested_on, charged_on, charged_implied, prosecuted_on, "
-                    + "prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, best_ethnicity, "
-                    + "best_group, recording, nationality, exits")) {
+                    + "case_ref, force_code, region, context, suspect_ref, arrested_on, charged_on, charged_implied, "
+                    + "prosecuted_on, prosecuted_implied, convicted_on, self_ethnicity, officer_ethnicity, "
+                    + "best_ethnicity, best_group, recording, nationality, exits")) {
                 for (MemberRows rows : cases) {
                     if (rows.caseRow() != null) {
+                        MemberRows.CaseRow c = rows.caseRow();
                         for (MemberRows.SuspectRow s : rows.suspects()) {
-                            suspectRows.add(definition.id(), definition.version(), rows.caseRef(), s.suspectRef(),
-                                    s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
+                            suspectRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(),
+                                    c.region(), c.context(), s.suspectRef(), s.arrestedOn(), s.chargedOn(), s.chargedImplied(), s.prosecutedOn(),
                                     s.prosecutedImplied(), s.convictedOn(), s.ethnicity().self(),
                                     s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
                                     CategoryKind.bestGroup(s.ethnicity()), s.ethnicity().recording().name(),

@@ -24,6 +24,15 @@ final class MemberColumns {
     /** Binds the definition's id and version. */
     static final String OF_DEFINITION = "c.definition_id = ? AND c.version = ?";
 
+    /**
+     * The suspects of every definition without their cases ({@code s}; each row keeps its case's place), for a read
+     * that needs no date of the case ({@link #onSuspectRow}); {@link #OF_DEFINITION_ALONE} keeps one definition's.
+     */
+    static final String SUSPECTS_ALONE = "definition_suspect s";
+
+    /** Binds the definition's id and version, for {@link #SUSPECTS_ALONE}. */
+    static final String OF_DEFINITION_ALONE = "s.definition_id = ? AND s.version = ?";
+
     private MemberColumns() {
     }
 
@@ -36,6 +45,11 @@ final class MemberColumns {
             case PROSECUTED -> "s.prosecuted_on";
             case CONVICTED -> "s.convicted_on";
         };
+    }
+
+    /** Whether a stage's date is on the suspect's own row (all but RECORDED, its case's opening). */
+    static boolean onSuspectRow(Stage stage) {
+        return stage != Stage.RECORDED;
     }
 
     /** {@code WHERE column} is a date within the scope's range (inclusive, either end open); binds the bounds. */

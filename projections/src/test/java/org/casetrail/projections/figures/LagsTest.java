@@ -173,4 +173,28 @@ class LagsTest {
         assertThat(new Timeline().completedQuantile(50)).isNull();
         assertThat(new Timeline().completedMean()).isNull();
     }
+
+    /**
+     * A timeline keeps its additions packed and sorts them when read: times before zero still come first, a time
+     * added again merges into one point, and a count beyond what one packed entry holds (2^30) is kept whole.
+     */
+    @Test
+    void a_timeline_sorts_negative_times_first_and_keeps_counts_beyond_a_packed_entry() {
+        Timeline timeline = new Timeline();
+        timeline.add(Outcome.CENSORED, 7, 3_000_000_000L);
+        timeline.add(Outcome.COMPLETED, -1, 5);
+        timeline.add(Outcome.COMPETING, 7, 2);
+        timeline.add(Outcome.COMPLETED, 7, 1);
+
+        List<SurvivalStatistics.CurvePoint> curve = SurvivalStatistics.curve(timeline);
+
+        assertThat(curve).extracting(SurvivalStatistics.CurvePoint::t).containsExactly(-1L, 7L);
+        assertThat(curve.get(0).atRisk()).isEqualTo(3_000_000_008L);
+        assertThat(curve.get(0).completed()).isEqualTo(5);
+        assertThat(curve.get(1).atRisk()).isEqualTo(3_000_000_003L);
+        assertThat(List.of(curve.get(1).completed(), curve.get(1).competing(), curve.get(1).censored()))
+                .containsExactly(1L, 2L, 3_000_000_000L);
+        assertThat(timeline.completedQuantile(50)).isEqualTo(-1L);
+        assertThat(timeline.completedQuantile(90)).isEqualTo(7L);
+    }
 }
