@@ -80,7 +80,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             + "print them without appending: a quick way to a database of that size whose queries can be examined.")
     boolean figuresOnly;
 
-    @Option(names = "--on-built", description = "With --figures-only: time the figures of a database a run with "
+    @Option(names = "--on-built", description = "Implies --figures-only: time the figures of a database a run with "
             + "--figures-only built before (run the jar directly so that the database is kept), building nothing.")
     boolean onBuilt;
 
@@ -171,15 +171,16 @@ public class BenchmarkCommand implements Callable<Integer> {
                     "force,year", "position", String.valueOf(head / 2)));
             landingView(results);
 
+            if (figuresOnly) {
+                System.out.println(results.latencyTable());
+                return 0;
+            }
+
             long databaseMb = jdbc.queryForObject("SELECT pg_database_size(current_database()) / 1048576", Long.class);
             results.database = jdbc.queryForObject("""
                     SELECT 'PostgreSQL ' || current_setting('server_version')
                     || ' (shared_buffers ' || current_setting('shared_buffers') || ', max_wal_size '
                     || current_setting('max_wal_size') || ')'""", String.class);
-            if (figuresOnly) {
-                System.out.println(results.latencyTable());
-                return 0;
-            }
             String section = results.markdown(cases, rows, events, heap.peakMegabytes(), databaseMb, commandLine);
             System.out.println(section);
             if (appendTo != null) {
@@ -414,9 +415,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         String database = "";
 
         String latencyTable() {
-            StringBuilder out = new StringBuilder("| query | from | calls | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
-            latencies.forEach((name, latency) -> out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f |%n",
-                    name, latency.computedFrom(), latency.calls(), latency.p50(), latency.p99())));
+            StringBuilder out = new StringBuilder("| query | from | calls | p50 ms | p99 ms |\n"
+                    + "|---|---|---|---|---|\n");
+            latencies.forEach((name, latency) -> out.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.1f | %.1f |%n", name, latency.computedFrom(), latency.calls(), latency.p50(),
+                    latency.p99())));
             return out.toString();
         }
 

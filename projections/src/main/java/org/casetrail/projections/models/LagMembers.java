@@ -37,8 +37,9 @@ final class LagMembers {
         String where = grouping.forceFilter(arguments);
         // Lags between two stages of the suspect's own (the usual ones) read the suspect rows alone, without a join
         // with the cases (at a million cases the join was a third of the query).
-        boolean alone = start != LagsFigure.Start.OFFENCE && MemberColumns.onSuspectRow(Stage.valueOf(start.name()))
-                && MemberColumns.onSuspectRow(end);
+        MemberColumns.Source source = start != LagsFigure.Start.OFFENCE
+                && MemberColumns.onSuspectRow(Stage.valueOf(start.name())) && MemberColumns.onSuspectRow(end)
+                ? MemberColumns.SUSPECTS_ALONE : MemberColumns.WITH_CASES;
         // The classes of LagsFigure.accept: an end dated on or after the start completes; before it, invalid; an end
         // reached only by implication is undated; else the earliest exit on or after the start competes; else the
         // member is censored on censoredOn. The exit is a lateral join so that it is worked out once per member, not
@@ -64,8 +65,7 @@ final class LagMembers {
                     ) member%5$s
                 ) classified WHERE true%6$s%7$s""".formatted(grouping.selected(), startColumn(start),
                 MemberColumns.stageDate(end), MemberColumns.impliedOnly(end), range, where,
-                grouping.groupBy("lag_class", "days"), alone ? MemberColumns.SUSPECTS_ALONE : MemberColumns.SUSPECTS,
-                alone ? MemberColumns.OF_DEFINITION_ALONE : MemberColumns.OF_DEFINITION, alone ? "s" : "c");
+                grouping.groupBy("lag_class", "days"), source.from(), source.ofDefinition(), source.place());
         Map<GroupKey, LagsFigure.Members> groups = new HashMap<>();
         jdbc.query(sql, row -> {
             groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members()).add(

@@ -25,13 +25,18 @@ final class MemberColumns {
     static final String OF_DEFINITION = "c.definition_id = ? AND c.version = ?";
 
     /**
-     * The suspects of every definition without their cases ({@code s}; each row keeps its case's place), for a read
-     * that needs no date of the case ({@link #onSuspectRow}); {@link #OF_DEFINITION_ALONE} keeps one definition's.
+     * Where a read of the suspects' rows starts: the rows ({@code s}, with their cases {@code c} or not), the filter to
+     * one definition (binds its id and version), and the alias whose columns give the place.
      */
-    static final String SUSPECTS_ALONE = "definition_suspect s";
+    record Source(String from, String ofDefinition, String place) {
+    }
 
-    /** Binds the definition's id and version, for {@link #SUSPECTS_ALONE}. */
-    static final String OF_DEFINITION_ALONE = "s.definition_id = ? AND s.version = ?";
+    /** The suspects with their cases: for a read that needs a date of the case. */
+    static final Source WITH_CASES = new Source(SUSPECTS, OF_DEFINITION, "c");
+
+    /** The suspects alone, each row keeping its case's place: for a read of stages {@link #onSuspectRow}. */
+    static final Source SUSPECTS_ALONE = new Source("definition_suspect s", "s.definition_id = ? AND s.version = ?",
+            "s");
 
     private MemberColumns() {
     }
