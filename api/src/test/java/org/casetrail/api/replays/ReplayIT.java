@@ -500,8 +500,17 @@ class ReplayIT {
         CsvFiles.Generated more = CsvFiles.synthetic(4, 60, "R2");
         assertThat(imports.importCsv("REPLAY-MORE", more.file(), ImportProgress.NONE).applied()).isTrue();
         // A conviction with no charge: its charge is implied only, an undated lag to CHARGED. An NFA on the day of
-        // the arrest: an exit on the start date competes (time 0).
+        // the arrest: an exit on the start date competes (time 0). EXITS-1's first suspect is NFA'd, then charged
+        // and acquitted: from the charge, the competing exit is its second (the model's read of a later exit than the
+        // first).
         assertThat(imports.importCsv("REPLAY-UNDATED", CsvFiles.write(CsvFiles.csv(
+                "U-7,EXITS-1,CASE_OPENED,2015-01-01,2015-01-02,E23000005,GROUP_CSE,,,,,,,",
+                "U-8,EXITS-1,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,,,",
+                "U-9,EXITS-1,NFA,2015-03-01,2015-03-02,,,S1,,,,15,,",
+                "U-10,EXITS-1,CHARGED,2015-06-01,2015-06-02,,,S1,,,,,,",
+                "U-11,EXITS-1,ACQUITTED,2016-06-01,2016-06-02,,,S1,,,,,,",
+                "U-12,EXITS-1,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,,,",
+                "U-13,EXITS-1,VICTIM_RECORDED,2015-01-01,2015-01-02,,,,V1,13,,,,",
                 "U-1,UNDATED-1,CASE_OPENED,2015-01-01,2015-01-02,E23000005,GROUP_CSE,,,,,,,",
                 "U-2,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S1,,,,,,",
                 "U-3,UNDATED-1,ARRESTED,2015-02-01,2015-02-02,,,S2,,,,,,",

@@ -42,6 +42,11 @@ final class CellGrouping {
         return columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
     }
 
+    /** How many columns {@link #selected} names: a row's group is in its first columns, what else it has after. */
+    int columnCount() {
+        return columns.size();
+    }
+
     /** {@code GROUP BY a, b[, more]}; empty when there is nothing to group by. */
     String groupBy(String... more) {
         List<String> all = new ArrayList<>(columns);
