@@ -45,9 +45,16 @@ public class FigureService {
     private static final int LEDGER_READ_WAIT_SECONDS = 20;
 
     /**
-     * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id.
+     * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id. The
+     * cells (for publications and traces) are worked out each time they are asked, not with the answer: an API answer
+     * never needs them, and for a large answer they were a fifth of its Java time.
      */
-    public record Answer(FigureAnswer json, Function<Definition, FigureTable> table, Map<String, FigureCell> cells) {
+    public record Answer(FigureAnswer json, Function<Definition, FigureTable> table,
+                         Supplier<Map<String, FigureCell>> cellsOf) {
+
+        public Map<String, FigureCell> cells() {
+            return cellsOf.get();
+        }
 
         public DefinitionRef definition() {
             return json.definition();
@@ -85,7 +92,7 @@ public class FigureService {
         Set<String> own = figure.parameters().stream().map(FigureParameter::name).collect(Collectors.toSet());
         A answer = figure.answer(new Asked(figure.name(), new FigureRequest(parameters, own), tracer));
         return new Answer(answer, definition -> FigureNotes.withNotes(figure.table(answer), definition,
-                answer.asOf(), answer.position()), figure.cells(answer));
+                answer.asOf(), answer.position()), () -> figure.cells(answer));
     }
 
     /** One asking of a figure: the common parameters read, the canonical form built as the figure reads its own. */
