@@ -205,10 +205,12 @@ public class PublicationService {
                 FigureTraces.Traced then = computed(figure, thenQuery, withMovedBy);
                 FigureTraces.Traced current = now == publication.position() ? then
                         : computed(figure, nowQuery, withMovedBy);
-                Map<String, FigureCell> thenCells = byCell(then.answer().cells());
-                Map<String, FigureCell> nowCells = byCell(current.answer().cells());
-                Map<String, String> thenIds = idsByCell(then.answer().cells());
-                Map<String, String> nowIds = idsByCell(current.answer().cells());
+                Map<String, FigureCell> thenById = then.answer().cells();
+                Map<String, FigureCell> nowById = current == then ? thenById : current.answer().cells();
+                Map<String, FigureCell> thenCells = byCell(thenById);
+                Map<String, FigureCell> nowCells = byCell(nowById);
+                Map<String, String> thenIds = idsByCell(thenById);
+                Map<String, String> nowIds = idsByCell(nowById);
                 Map<String, List<FigureTraces.Member>> thenMembers = then.membersByCell();
                 Map<String, List<FigureTraces.Member>> nowMembers = current.membersByCell();
                 JsonNode thenProtected = view == View.PUBLIC

@@ -80,7 +80,10 @@ final class CellGrouping {
         return scope.groupBy().containsAll(List.of(Dimension.FORCE, Dimension.YEAR));
     }
 
-    /** The group a row's first columns name. */
+    /**
+     * The group a row's first columns name: one instance per group for this grouping, so that a caller may tell groups
+     * apart by identity (LagMembers does).
+     */
     GroupKey key(ResultSet row) throws SQLException {
         if (columns.isEmpty()) {
             return GroupKey.NONE;

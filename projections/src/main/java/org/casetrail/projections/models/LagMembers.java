@@ -42,10 +42,11 @@ final class LagMembers {
                 ? MemberColumns.SUSPECTS_ALONE : MemberColumns.WITH_CASES;
         // The classes of LagsFigure.accept: an end dated on or after the start completes; before it, invalid; an end
         // reached only by implication is undated; else the earliest exit on or after the start competes; else the
-        // member is censored on censoredOn. A member's exits are stored sorted, so the earliest on or after the start
-        // is nearly always the first, found without a call; first_on_or_after (V19) is parallel safe where a subquery
-        // is not. Each member is one row, not counted by PostgreSQL: a day of a group has about 1.4 members at a
-        // million cases, and a hash aggregate of them took longer than the scan (docs/benchmarks.md).
+        // member is censored on censoredOn. A member's exits are stored sorted, none null (MemberRows), so the
+        // earliest on or after the start is nearly always the first, found without a call; first_on_or_after (V19) is
+        // parallel safe where a subquery is not. Each member is one row, not counted by PostgreSQL: a day of a group
+        // has about 1.4 members at a million cases, and a hash aggregate of them took longer than the scan
+        // (docs/benchmarks.md).
         String sql = """
                 SELECT %1$s CASE WHEN ended_on IS NOT NULL THEN
                             CASE WHEN ended_on < started THEN %10$d ELSE %11$d END
