@@ -90,20 +90,21 @@ final class CellGrouping {
         if (columns.isEmpty()) {
             return GroupKey.NONE;
         }
-        byte[][] received = new byte[columns.size()][];
-        for (int i = 0; i < received.length; i++) {
-            received[i] = row.getBytes(i + 1);
+        byte[][] bytes = new byte[columns.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = row.getBytes(i + 1);
         }
-        GroupKey known = keys.get(new Received(received));
+        Received received = new Received(bytes);
+        GroupKey known = keys.get(received);
         if (known != null) {
             return known;
         }
         Map<String, Object> key = new LinkedHashMap<>();
-        for (int i = 0; i < received.length; i++) {
+        for (int i = 0; i < bytes.length; i++) {
             key.put(scope.groupBy().get(i).key(), row.getObject(i + 1));
         }
         GroupKey read = new GroupKey(key);
-        keys.put(new Received(received), read);
+        keys.put(received, read);
         return read;
     }
 

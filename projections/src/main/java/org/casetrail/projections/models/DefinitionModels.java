@@ -172,8 +172,8 @@ public class DefinitionModels {
                         for (MemberRows.SuspectRow s : rows.suspects()) {
                             suspectRows.add(definition.id(), definition.version(), rows.caseRef(), c.forceCode(),
                                     c.region(), c.context(), s.suspectRef(), s.arrestedOn(), s.chargedOn(),
-                                    s.chargedImplied(), s.prosecutedOn(), s.prosecutedImplied(), s.convictedOn(), s.ethnicity().self(),
-                                    s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
+                                    s.chargedImplied(), s.prosecutedOn(), s.prosecutedImplied(), s.convictedOn(),
+                                    s.ethnicity().self(), s.ethnicity().officer(), EthnicityScheme.BEST.code(s.ethnicity()),
                                     CategoryKind.bestGroup(s.ethnicity()), s.ethnicity().recording().name(),
                                     s.nationality(), dateArray(s.exits()));
                         }

@@ -1,6 +1,7 @@
 package org.casetrail.projections.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +56,9 @@ class ConcurrentReadsTest {
     @Test
     void a_failed_read_gives_its_turn_back() {
         ConcurrentReads reads = new ConcurrentReads(1);
-        try {
-            reads.read(() -> {
-                throw new IllegalArgumentException("failed");
-            });
-        } catch (IllegalArgumentException expected) {
-            assertThat(expected).hasMessage("failed");
-        }
+        assertThatThrownBy(() -> reads.read(() -> {
+            throw new IllegalArgumentException("failed");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("failed");
         assertThat(reads.read(() -> "next")).isEqualTo("next");
     }
 }
