@@ -1,18 +1,16 @@
 package org.casetrail.api.figures;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.casetrail.api.BusyException;
 import org.casetrail.api.config.Limits;
 import org.casetrail.api.definitions.DefinitionCatalog;
 import org.casetrail.core.InvalidParameterException;
@@ -31,6 +29,7 @@ import org.casetrail.projections.figures.CellTracer;
 import org.casetrail.projections.figures.Dimension;
 import org.casetrail.projections.figures.FigureEngine;
 import org.casetrail.projections.figures.FigureScope;
+import org.casetrail.projections.jdbc.BoundedReads;
 import org.casetrail.projections.models.DefinitionModels;
 import org.springframework.stereotype.Service;
 
@@ -42,7 +41,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class FigureService {
 
-    private static final int LEDGER_READ_WAIT_SECONDS = 20;
+    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
+    private static final Duration LEDGER_READ_WAIT = Duration.ofSeconds(20);
 
     /**
      * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id. The
@@ -66,11 +66,11 @@ public class FigureService {
     private final FigureIds ids;
     private final DefinitionModels models;
     private final LedgerCaseSource ledger;
-    private final Semaphore ledgerReads;
+    private final BoundedReads ledgerReads;
 
     public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids, DefinitionModels models,
                          LedgerCaseSource ledger, Limits limits) {
-        this.ledgerReads = new Semaphore(limits.concurrentFigures(), true);
+        this.ledgerReads = new BoundedReads(limits.concurrentFigures(), LEDGER_READ_WAIT);
         this.engine = engine;
         this.definitions = definitions;
         this.ids = ids;
@@ -228,7 +228,7 @@ public class FigureService {
                 @Override
                 public void fold(List<String> caseRefs, CaseFigure<?> figure) {
                     if (!caseRefs.isEmpty()) {
-                        boundedLedgerRead(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
+                        ledgerReads.read(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
                     }
                 }
             });
@@ -272,30 +272,6 @@ public class FigureService {
     }
 
     private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {
-        return boundedLedgerRead(() -> engine.compute(asOf, position, figure));
-    }
-
-    private void boundedLedgerRead(Runnable read) {
-        boundedLedgerRead(() -> {
-            read.run();
-            return null;
-        });
-    }
-
-    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
-    private <T> T boundedLedgerRead(Supplier<T> read) {
-        try {
-            if (!ledgerReads.tryAcquire(LEDGER_READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new BusyException(LEDGER_READ_WAIT_SECONDS);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new BusyException(LEDGER_READ_WAIT_SECONDS);
-        }
-        try {
-            return read.get();
-        } finally {
-            ledgerReads.release();
-        }
+        return ledgerReads.read(() -> engine.compute(asOf, position, figure));
     }
 }

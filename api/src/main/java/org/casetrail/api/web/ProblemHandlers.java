@@ -1,6 +1,5 @@
 package org.casetrail.api.web;
 
-import org.casetrail.api.BusyException;
 import org.casetrail.api.access.PayloadTooLargeException;
 import org.casetrail.api.access.ProblemResponses;
 import org.casetrail.api.definitions.DefinitionConflictException;
@@ -8,6 +7,7 @@ import org.casetrail.api.importing.ArchiveTooLargeException;
 import org.casetrail.api.importing.ImportReport;
 import org.casetrail.api.replays.ReplayAlreadyRunningException;
 import org.casetrail.core.InvalidParameterException;
+import org.casetrail.projections.jdbc.BusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

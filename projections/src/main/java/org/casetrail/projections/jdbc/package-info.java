@@ -1,4 +1,5 @@
 /**
- * PostgreSQL helpers shared by the read models: server-side cursors, COPY and array parameters.
+ * PostgreSQL helpers shared by the read models: server-side cursors, COPY, array parameters,
+ * and the bound on how many large reads run at once.
  */
 package org.casetrail.projections.jdbc;

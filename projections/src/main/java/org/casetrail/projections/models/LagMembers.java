@@ -1,6 +1,7 @@
 package org.casetrail.projections.models;
 
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,6 +12,7 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
 import org.casetrail.projections.figures.LagsFigure;
+import org.casetrail.projections.jdbc.BoundedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,12 +25,13 @@ final class LagMembers {
     /**
      * Lags reads at once. Each holds all its members' rows in the driver (about 70 MB at a million cases: a cursor,
      * which would stream them, turns PostgreSQL's parallel query off) and uses two parallel workers; more at once would
-     * only share the cores and multiply the memory.
+     * only share the cores and multiply the memory. One not begun within the wait is refused as busy (503).
      */
     private static final int READS_AT_ONCE = 2;
+    private static final Duration WAIT_FOR_A_TURN = Duration.ofSeconds(20);
 
     private final JdbcTemplate jdbc;
-    private final ConcurrentReads reads = new ConcurrentReads(READS_AT_ONCE);
+    private final BoundedReads reads = new BoundedReads(READS_AT_ONCE, WAIT_FOR_A_TURN);
 
     LagMembers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -82,13 +85,10 @@ final class LagMembers {
         // Group keys are interned by the grouping, so they are told apart by identity, without hashing their values.
         Map<GroupKey, LagsFigure.Members> groups = new IdentityHashMap<>();
         int classColumn = grouping.columnCount() + 1;
-        reads.read(() -> {
-            jdbc.query(sql, row -> {
-                groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members())
-                        .add(classes[row.getInt(classColumn)], row.getInt(classColumn + 1), 1);
-            }, arguments.toArray());
-            return null;
-        });
+        reads.read(() -> jdbc.query(sql, row -> {
+            groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members())
+                    .add(classes[row.getInt(classColumn)], row.getInt(classColumn + 1), 1);
+        }, arguments.toArray()));
         return LagsFigure.result(start, end, censoredOn, curve, groups);
     }
 

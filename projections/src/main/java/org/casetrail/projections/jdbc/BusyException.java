@@ -1,4 +1,4 @@
-package org.casetrail.api;
+package org.casetrail.projections.jdbc;
 
 /** Too much is being computed at once: the caller should try again after {@code retryAfterSeconds} (503). */
 public class BusyException extends RuntimeException {
@@ -6,7 +6,7 @@ public class BusyException extends RuntimeException {
     private final int retryAfterSeconds;
 
     public BusyException(int retryAfterSeconds) {
-        super("the server is computing as many figures from the ledger as it may at once; try again shortly");
+        super("the server is computing as many figures as it may at once; try again shortly");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
