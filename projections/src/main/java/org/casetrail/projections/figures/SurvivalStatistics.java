@@ -32,6 +32,7 @@ public final class SurvivalStatistics {
     public static final class Timeline {
         private static final int COUNT_BITS = 30;
         private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+        private static final int OUTCOMES = Outcome.values().length;
 
         /**
          * Each addition packed into one long, time in the high half (so that sorting the longs sorts by time, then
@@ -103,7 +104,7 @@ public final class SurvivalStatistics {
             int i = 0;
             while (i < addedCount) {
                 long time = added[i] >> 32;
-                long[] counts = new long[Outcome.values().length];
+                long[] counts = new long[OUTCOMES];
                 for (; i < addedCount && added[i] >> 32 == time; i++) {
                     counts[(int) (added[i] >>> COUNT_BITS & 3)] += added[i] & COUNT_MASK;
                 }

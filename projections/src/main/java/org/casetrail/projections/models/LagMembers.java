@@ -4,7 +4,7 @@ import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +12,10 @@ import org.casetrail.core.pipeline.Stage;
 import org.casetrail.projections.figures.FigureScope;
 import org.casetrail.projections.figures.GroupKey;
 import org.casetrail.projections.figures.LagsFigure;
+import org.casetrail.projections.jdbc.BinaryResults;
 import org.casetrail.projections.jdbc.BoundedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * SEMANTICS 6.4 from a definition's member rows, computed when asked (a live read of the async model): each suspect
@@ -82,13 +84,20 @@ final class LagMembers {
                 LagsFigure.LagClass.UNDATED.ordinal(), LagsFigure.LagClass.COMPETING.ordinal(),
                 LagsFigure.LagClass.CENSORED.ordinal());
         LagsFigure.LagClass[] classes = LagsFigure.LagClass.values();
-        // Group keys are interned by the grouping, so they are told apart by identity, without hashing their values.
-        Map<GroupKey, LagsFigure.Members> groups = new IdentityHashMap<>();
+        // Each group's members by the group's number (CellGrouping.number), so that a row finds them with no hashing.
+        List<LagsFigure.Members> numbered = new ArrayList<>();
         int classColumn = grouping.columnCount() + 1;
-        reads.read(() -> jdbc.query(sql, row -> {
-            groups.computeIfAbsent(grouping.key(row), key -> new LagsFigure.Members())
-                    .add(classes[row.getInt(classColumn)], row.getInt(classColumn + 1), 1);
-        }, arguments.toArray()));
+        reads.read(() -> jdbc.query(BinaryResults.statement(sql, arguments.toArray()), (RowCallbackHandler) row -> {
+            int number = grouping.number(row);
+            if (number == numbered.size()) {
+                numbered.add(new LagsFigure.Members());
+            }
+            numbered.get(number).add(classes[row.getInt(classColumn)], row.getInt(classColumn + 1), 1);
+        }));
+        Map<GroupKey, LagsFigure.Members> groups = new HashMap<>();
+        for (int number = 0; number < numbered.size(); number++) {
+            groups.put(grouping.keys().get(number), numbered.get(number));
+        }
         return LagsFigure.result(start, end, censoredOn, curve, groups);
     }
 
