@@ -209,6 +209,9 @@ public class ReplayService {
         Definition definition = definitions.find(progress.definitionId(), progress.version()).orElseThrow();
         long startedAt = ledger.head();
         try (Batch batch = new Batch(id, definition)) {
+            if (progress.checkpoint() == null) {
+                models.clearDeletedMembers();
+            }
             ledger.forEachCaseEvents(progress.checkpoint(), EffectiveView.Cut.HEAD, batch::add);
             if (stopping) {
                 return;
