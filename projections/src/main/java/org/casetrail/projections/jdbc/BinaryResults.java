@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 
 /**
  * A statement whose rows come in PostgreSQL's binary format from its first execution. The driver asks for binary
- * only once a statement has run five times on the same connection, and reads a number sent as text by parsing it: for
- * a read of hundreds of thousands of rows (a lags read) that parsing was a fifth of the Java time (docs/benchmarks.md).
+ * only once a statement has run five times on the same connection, and until then parses every number sent as text.
+ * A read of hundreds of thousands of rows (a lags read) should not depend on how often its connection has run it.
  */
 public final class BinaryResults {
 
