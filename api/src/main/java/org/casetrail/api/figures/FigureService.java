@@ -1,6 +1,5 @@
 package org.casetrail.api.figures;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +40,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FigureService {
 
-    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
-    private static final Duration LEDGER_READ_WAIT = Duration.ofSeconds(20);
-
     /**
      * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id. The
      * cells (for publications and traces) are worked out each time they are asked, not with the answer: an API answer
@@ -66,11 +62,12 @@ public class FigureService {
     private final FigureIds ids;
     private final DefinitionModels models;
     private final LedgerCaseSource ledger;
+    /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
     private final BoundedReads ledgerReads;
 
     public FigureService(FigureEngine engine, DefinitionCatalog definitions, FigureIds ids, DefinitionModels models,
                          LedgerCaseSource ledger, Limits limits) {
-        this.ledgerReads = new BoundedReads(limits.concurrentFigures(), LEDGER_READ_WAIT);
+        this.ledgerReads = new BoundedReads(limits.concurrentFigures(), BoundedReads.WAIT_FOR_A_TURN);
         this.engine = engine;
         this.definitions = definitions;
         this.ids = ids;

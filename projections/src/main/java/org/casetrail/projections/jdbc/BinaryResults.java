@@ -1,6 +1,7 @@
 package org.casetrail.projections.jdbc;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -22,9 +23,14 @@ public final class BinaryResults {
     public static PreparedStatementCreator statement(String sql, Object... arguments) {
         return connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
-            statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
-            new ArgumentPreparedStatementSetter(arguments).setValues(statement);
-            return statement;
+            try {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
+                new ArgumentPreparedStatementSetter(arguments).setValues(statement);
+                return statement;
+            } catch (SQLException | RuntimeException failed) {
+                statement.close();
+                throw failed;
+            }
         };
     }
 }

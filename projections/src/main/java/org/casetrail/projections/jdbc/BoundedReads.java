@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  */
 public final class BoundedReads {
 
+    /** How long a read waits for its turn before it is refused. */
+    public static final Duration WAIT_FOR_A_TURN = Duration.ofSeconds(20);
+
     private final Semaphore turns;
     private final Duration wait;
 

@@ -96,7 +96,7 @@ final class CellGrouping {
 
     /**
      * The number of a row's group: 0 for the first group read, then 1, and so on, so that a caller counting many rows
-     * per group keeps its counts in a list by number instead of a map by key (LagMembers). {@link #keys} names them.
+     * per group keeps its counts in a list by number instead of a map by key (LagMembers). {@link #keys()} names them.
      */
     int number(ResultSet row) throws SQLException {
         if (columns.isEmpty()) {

@@ -44,6 +44,7 @@ public class DefinitionModels {
     /** The member rows of a case, one table each. */
     private static final List<String> MEMBER_TABLES = List.of("definition_suspect", "definition_victim",
             "definition_reopening", "definition_case_total", "definition_case");
+    private static final String MEMBER_TABLE_LIST = String.join(", ", MEMBER_TABLES);
 
     private final JdbcTemplate jdbc;
     private final FunnelCells funnel;
@@ -309,21 +310,22 @@ public class DefinitionModels {
 
     /**
      * Clears the rows of the model a replay has just deleted ({@link #startBuilding}), before it writes the new ones:
-     * otherwise the new rows cannot take their space, and each replay of a definition doubled its member tables and
-     * their indexes (at a million cases the suspects' table went from 249 to 500 MB, and a lags read from 205 to
-     * 400 ms, docs/benchmarks.md).
+     * otherwise the new rows cannot take their space, and a replay left the member tables and their indexes about
+     * twice their size (at a million cases the suspects' table went from 249 to 500 MB, and a lags read from 205 to
+     * 400 ms, docs/benchmarks.md). A table another vacuum or index build holds is skipped rather than waited for: a
+     * replay must not hang on it, and the vacuum after the bulk pass clears what this one left.
      */
     public void clearDeletedMembers() {
-        jdbc.execute("VACUUM " + String.join(", ", MEMBER_TABLES));
+        jdbc.execute("VACUUM (SKIP_LOCKED) " + MEMBER_TABLE_LIST);
     }
 
     /**
      * Gives the planner fresh statistics of the member tables, as a replay must once it has filled them in bulk:
      * without them it takes the tables for empty and joins them by nested scans (seen: a funnel of 100,000 cases
-     * still running after minutes). The vacuum clears the rows the replay's start deleted, which every read of the
-     * member rows (lags, cold cases, the cells' build) would otherwise scan past.
+     * still running after minutes). The vacuum marks the new rows' pages all-visible, so that a lags read from an
+     * arrest reads its index alone (V20), and clears whatever the vacuum at the replay's start could not.
      */
     public void analyzeMembers() {
-        jdbc.execute("VACUUM (ANALYZE) " + String.join(", ", MEMBER_TABLES));
+        jdbc.execute("VACUUM (ANALYZE) " + MEMBER_TABLE_LIST);
     }
 }

@@ -1,7 +1,6 @@
 package org.casetrail.projections.models;
 
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +29,9 @@ final class LagMembers {
      * only share the cores and multiply the memory. One not begun within the wait is refused as busy (503).
      */
     private static final int READS_AT_ONCE = 2;
-    private static final Duration WAIT_FOR_A_TURN = Duration.ofSeconds(20);
 
     private final JdbcTemplate jdbc;
-    private final BoundedReads reads = new BoundedReads(READS_AT_ONCE, WAIT_FOR_A_TURN);
+    private final BoundedReads reads = new BoundedReads(READS_AT_ONCE, BoundedReads.WAIT_FOR_A_TURN);
 
     LagMembers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -84,7 +82,7 @@ final class LagMembers {
                 LagsFigure.LagClass.UNDATED.ordinal(), LagsFigure.LagClass.COMPETING.ordinal(),
                 LagsFigure.LagClass.CENSORED.ordinal());
         LagsFigure.LagClass[] classes = LagsFigure.LagClass.values();
-        // Each group's members by the group's number (CellGrouping.number), so that a row finds them with no hashing.
+        // Each group's members by the group's number (CellGrouping.number): one lookup a row, where there were two.
         List<LagsFigure.Members> numbered = new ArrayList<>();
         int classColumn = grouping.columnCount() + 1;
         reads.read(() -> jdbc.query(BinaryResults.statement(sql, arguments.toArray()), (RowCallbackHandler) row -> {
