@@ -656,19 +656,22 @@ class ReplayIT {
         UUID first = startOverHttp(definition);
         await("the first replay completed", () -> replays.find(first).orElseThrow().state()
                 == Replay.State.COMPLETED);
-        long suspectRows = jdbc.queryForObject(
-                "SELECT count(*) FROM definition_suspect WHERE definition_id = 'again'", Long.class);
+        long suspectRows = suspectRowsOf(definition);
         long pagesBefore = suspectPages();
 
         UUID second = startOverHttp(definition);
         await("the second replay completed", () -> replays.find(second).orElseThrow().state()
                 == Replay.State.COMPLETED);
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM definition_suspect WHERE definition_id = 'again'",
-                Long.class)).isEqualTo(suspectRows);
+        assertThat(suspectRowsOf(definition)).isEqualTo(suspectRows);
         // Without clearing the deleted rows first, the new ones went to new pages: the table grew by their size.
         assertThat(suspectPages()).as("pages of definition_suspect after replaying %d suspects' rows again",
                 suspectRows).isLessThanOrEqualTo(pagesBefore + 1);
+    }
+
+    private long suspectRowsOf(Definition definition) {
+        return jdbc.queryForObject("SELECT count(*) FROM definition_suspect WHERE definition_id = ? AND version = ?",
+                Long.class, definition.id(), definition.version());
     }
 
     private long suspectPages() {

@@ -92,9 +92,10 @@ final class LagMembers {
             }
             numbered.get(number).add(classes[row.getInt(classColumn)], row.getInt(classColumn + 1), 1);
         }));
+        List<GroupKey> keys = grouping.keys();
         Map<GroupKey, LagsFigure.Members> groups = new HashMap<>();
         for (int number = 0; number < numbered.size(); number++) {
-            groups.put(grouping.keys().get(number), numbered.get(number));
+            groups.put(keys.get(number), numbered.get(number));
         }
         return LagsFigure.result(start, end, censoredOn, curve, groups);
     }
