@@ -651,35 +651,6 @@ class ReplayIT {
     }
 
     @Test
-    void replaying_a_definition_again_reuses_the_space_of_the_rows_it_replaces() throws Exception {
-        Definition definition = register("again", 1, new Definition.Rules(1, Set.of(), null, false, true));
-        UUID first = startOverHttp(definition);
-        await("the first replay completed", () -> replays.find(first).orElseThrow().state()
-                == Replay.State.COMPLETED);
-        long suspectRows = suspectRowsOf(definition);
-        long pagesBefore = suspectPages();
-
-        UUID second = startOverHttp(definition);
-        await("the second replay completed", () -> replays.find(second).orElseThrow().state()
-                == Replay.State.COMPLETED);
-
-        assertThat(suspectRowsOf(definition)).isEqualTo(suspectRows);
-        // Without clearing the deleted rows first, the new ones went to new pages: the table grew by their size.
-        assertThat(suspectPages()).as("pages of definition_suspect after replaying %d suspects' rows again",
-                suspectRows).isLessThanOrEqualTo(pagesBefore + 1);
-    }
-
-    private long suspectRowsOf(Definition definition) {
-        return jdbc.queryForObject("SELECT count(*) FROM definition_suspect WHERE definition_id = ? AND version = ?",
-                Long.class, definition.id(), definition.version());
-    }
-
-    private long suspectPages() {
-        return jdbc.queryForObject("SELECT pg_relation_size('definition_suspect') / current_setting('block_size')::int",
-                Long.class);
-    }
-
-    @Test
     void a_replay_stopped_by_a_restart_resumes_and_ends_with_the_same_results() throws Exception {
         Definition.Rules rules = new Definition.Rules(1, Set.of(CaseContext.GROUP_CSE, CaseContext.INTRA_FAMILIAL),
                 null, false, true);
