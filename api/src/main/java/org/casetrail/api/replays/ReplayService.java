@@ -210,7 +210,7 @@ public class ReplayService {
         long startedAt = ledger.head();
         try (Batch batch = new Batch(id, definition)) {
             if (progress.checkpoint() == null) {
-                models.clearDeletedMembers();
+                models.clearDeletedRows();
             }
             ledger.forEachCaseEvents(progress.checkpoint(), EffectiveView.Cut.HEAD, batch::add);
             if (stopping) {

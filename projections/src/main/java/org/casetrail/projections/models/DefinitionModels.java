@@ -2,6 +2,7 @@ package org.casetrail.projections.models;
 
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -309,14 +310,21 @@ public class DefinitionModels {
     }
 
     /**
-     * Clears the rows of the model a replay has just deleted ({@link #startBuilding}), before it writes the new ones:
-     * otherwise the new rows cannot take their space, and a replay left the member tables and their indexes about
-     * twice their size (at a million cases the suspects' table went from 249 to 500 MB, and a lags read from 205 to
-     * 400 ms, docs/benchmarks.md). A table another vacuum or index build holds is skipped rather than waited for: a
-     * replay must not hang on it, and the vacuum after the bulk pass clears what this one left.
+     * Clears the rows of the model a replay has just deleted ({@link #startBuilding}), members and cells, before it
+     * writes the new ones: otherwise the new rows cannot take their space, and a replay left the tables and their
+     * indexes about twice their size (at a million cases the suspects' table went from 249 to 500 MB, and a lags read
+     * from 205 to 400 ms; at 100,000 cases every kind of cell doubled, docs/benchmarks.md). A table another vacuum or
+     * index build holds is skipped rather than waited for: a replay must not hang on it, and the vacuums after the
+     * bulk pass clear what this one left.
      */
-    public void clearDeletedMembers() {
-        jdbc.execute("VACUUM (SKIP_LOCKED) " + MEMBER_TABLE_LIST);
+    public void clearDeletedRows() {
+        List<String> tables = new ArrayList<>(MEMBER_TABLES);
+        cells.forEach(kind -> tables.add(kind.table()));
+        String vacuum = "VACUUM (SKIP_LOCKED) " + String.join(", ", tables);
+        jdbc.execute(vacuum);
+        // The index pages the first vacuum emptied may be reused only once no transaction older than their deletion
+        // is left, so it cannot hand them out itself; the second does.
+        jdbc.execute(vacuum);
     }
 
     /**

@@ -42,6 +42,11 @@ abstract class ModelCells {
         this.hashed = hashed;
     }
 
+    /** The table these cells are kept in. */
+    final String table() {
+        return table;
+    }
+
     /** Adds ({@code sign} 1) or takes away (-1) what these cases (all cases when null) count in the cells. */
     abstract void add(Definition definition, List<String> caseRefs, int sign);
 
