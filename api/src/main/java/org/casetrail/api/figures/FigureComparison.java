@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.casetrail.projections.catalog.FigureTable;
 
@@ -27,12 +30,12 @@ public final class FigureComparison {
     }
 
     public static List<Row> compare(FigureTable a, FigureTable b) {
-        Map<Map<String, Object>, Map<String, BigDecimal>> left = index(a);
-        Map<Map<String, Object>, Map<String, BigDecimal>> right = index(b);
+        Set<String> measures = measures(a, b);
+        Map<Map<String, Object>, Map<String, BigDecimal>> left = index(a, measures);
+        Map<Map<String, Object>, Map<String, BigDecimal>> right = index(b, measures);
         Map<Map<String, Object>, Boolean> labels = new LinkedHashMap<>();
         left.keySet().forEach(key -> labels.put(key, true));
         right.keySet().forEach(key -> labels.put(key, true));
-        List<String> measures = numericColumns(a.columns().isEmpty() ? b : a);
         List<Row> rows = new ArrayList<>();
         for (Map<String, Object> key : labels.keySet()) {
             Map<String, BigDecimal> inA = left.getOrDefault(key, Map.of());
@@ -71,7 +74,7 @@ public final class FigureComparison {
         return table.build();
     }
 
-    private static Map<Map<String, Object>, Map<String, BigDecimal>> index(FigureTable table) {
+    private static Map<Map<String, Object>, Map<String, BigDecimal>> index(FigureTable table, Set<String> measures) {
         Map<Map<String, Object>, Map<String, BigDecimal>> rows = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
             Map<String, Object> labels = new LinkedHashMap<>();
@@ -82,9 +85,9 @@ public final class FigureComparison {
                 if (column.equals("figureId")) {
                     continue;
                 }
-                if (isMeasure(column, value)) {
+                if (measures.contains(column)) {
                     numbers.put(column, value instanceof Number number ? new BigDecimal(number.toString()) : null);
-                } else {
+                } else if (!(value instanceof FigureTable.Symbol)) {
                     labels.put(column, value);
                 }
             }
@@ -93,17 +96,29 @@ public final class FigureComparison {
         return rows;
     }
 
-    private static List<String> numericColumns(FigureTable table) {
-        List<String> measures = new ArrayList<>();
-        for (int i = 0; i < table.columns().size(); i++) {
-            String column = table.columns().get(i);
-            int index = i;
-            boolean numeric = !column.equals("figureId") && !table.rows().isEmpty()
-                    && table.rows().stream().anyMatch(row -> isMeasure(column, row.get(index)));
-            if (numeric) {
-                measures.add(column);
+    /**
+     * The columns of either side that hold numbers (or symbols where numbers would be) and never a label, in the
+     * order the sides give them: a side with no rows still has its other side's measures compared (null on its own),
+     * and a label column with a symbol on some rows (a suspect row's victim ethnicity) stays a label.
+     */
+    private static Set<String> measures(FigureTable a, FigureTable b) {
+        Set<String> measures = new LinkedHashSet<>();
+        Set<String> labels = new HashSet<>();
+        for (FigureTable table : List.of(a, b)) {
+            for (int i = 0; i < table.columns().size(); i++) {
+                String column = table.columns().get(i);
+                for (List<Object> row : table.rows()) {
+                    Object value = row.get(i);
+                    if (isMeasure(column, value)) {
+                        measures.add(column);
+                    } else if (value != null) {
+                        labels.add(column);
+                    }
+                }
             }
         }
+        measures.remove("figureId");
+        measures.removeAll(labels);
         return measures;
     }
 
