@@ -58,7 +58,7 @@ public class PoliceUkImportService {
             }
             problems.addAll(translated.problems());
             if (!problems.isEmpty()) {
-                return new PoliceUkReport(null, source, names, 0, 0, 0, translated.duplicates(), 0,
+                return new PoliceUkReport(null, source, names, 0, 0, 0, translated.duplicates(), rowsAtFault(problems),
                         translated.withoutCrimeId(), translated.statusNotes().size(), translated.orphans(), problems);
             }
             ImportReport report = imports.importCsv(source, rows, progress);
@@ -78,6 +78,12 @@ public class PoliceUkImportService {
                 rows.toFile().delete();
             }
         }
+    }
+
+    /** The rows the problems name: a file's header (line 1) and a file as a whole (line 0) are not rows. */
+    private static long rowsAtFault(List<PoliceUkTranslation.Problem> problems) {
+        return problems.stream().filter(problem -> problem.line() > 1)
+                .map(problem -> problem.file() + "\n" + problem.line()).distinct().count();
     }
 
     private void keep(List<PoliceUkTranslation.StatusNote> notes) {

@@ -29,9 +29,7 @@ import org.casetrail.api.importing.Uploads;
 import org.casetrail.core.InvalidParameterException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,12 +89,17 @@ class ImportController {
                     + "e.g. 2024-01-metropolitan-street.csv) or a zip of them. Street files are applied before "
                     + "outcomes files whatever their order. The answer counts crimes (cases opened), outcome events, "
                     + "duplicates, rows without a crime id and status notes, and lists orphan outcomes; with any error "
-                    + "(422) nothing is applied.")
+                    + "(422, a problem document with the same counts and every error's file, line and column) "
+                    + "nothing is applied.")
+    @ApiResponse(responseCode = "200", description = "applied")
+    @ApiResponse(responseCode = "422", description = "errors: nothing applied",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "the import's source (default POLICE-UK)")
     @Parameter(name = "file", in = ParameterIn.QUERY,
             description = "the file's data.police.uk name, for a single CSV")
     @PostMapping(path = "/police-uk", consumes = "*/*")
-    ResponseEntity<PoliceUkReport> importPoliceUk(HttpServletRequest request) throws IOException {
+    PoliceUkReport importPoliceUk(HttpServletRequest request) throws IOException {
         String source = query(request, "source");
         String file = query(request, "file");
         Path body = uploads.newFile(".upload");
@@ -113,8 +116,10 @@ class ImportController {
                     : PoliceUkArchive.single(body, name)) {
                 PoliceUkReport report = policeUk.importArchive(source == null ? PoliceUkImportService.DEFAULT_SOURCE
                         : source, archive, ImportProgress.NONE);
-                return ResponseEntity.status(report.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
-                        .body(report);
+                if (!report.applied()) {
+                    throw new PoliceUkImportRejectedException(report);
+                }
+                return report;
             }
         } finally {
             Files.deleteIfExists(body);

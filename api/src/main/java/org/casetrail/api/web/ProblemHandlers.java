@@ -5,6 +5,7 @@ import org.casetrail.api.access.ProblemResponses;
 import org.casetrail.api.definitions.DefinitionConflictException;
 import org.casetrail.api.importing.ArchiveTooLargeException;
 import org.casetrail.api.importing.ImportReport;
+import org.casetrail.api.importing.PoliceUkReport;
 import org.casetrail.api.replays.ReplayAlreadyRunningException;
 import org.casetrail.core.InvalidParameterException;
 import org.casetrail.projections.jdbc.BusyException;
@@ -45,6 +46,27 @@ class ProblemHandlers extends ResponseEntityExceptionHandler {
         problem.setProperty("rejected", report.rejected());
         problem.setProperty("errors", report.errors());
         problem.setProperty("errorsTruncated", report.errorsTruncated());
+        return problem;
+    }
+
+    /** The same problem as a pipeline file's, with the data.police.uk report's own counts. */
+    @ExceptionHandler(PoliceUkImportRejectedException.class)
+    ProblemDetail policeUkImportRejected(PoliceUkImportRejectedException rejected) {
+        PoliceUkReport report = rejected.report();
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-import", "Invalid rows: nothing "
+                + "was applied", rejected.getMessage());
+        problem.setProperty("importId", report.importId());
+        problem.setProperty("source", report.source());
+        problem.setProperty("files", report.files());
+        problem.setProperty("crimes", report.crimes());
+        problem.setProperty("outcomes", report.outcomes());
+        problem.setProperty("accepted", report.accepted());
+        problem.setProperty("duplicates", report.duplicates());
+        problem.setProperty("rejected", report.rejected());
+        problem.setProperty("withoutCrimeId", report.withoutCrimeId());
+        problem.setProperty("statusNotes", report.statusNotes());
+        problem.setProperty("orphans", report.orphans());
+        problem.setProperty("errors", report.errors());
         return problem;
     }
 
