@@ -21,6 +21,8 @@ public final class PublicationTables {
             "mean", "kaplanMeierMedian", "reopened", "medianDaysClosed", "arrestedAfter", "chargedAfter",
             "convictedAfter", "reclosed", "selfDefined", "officerOnly", "notRecorded", "total", "shareRecorded",
             "liveCases", "suspectsUnderInvestigation", "suspectsAwaitingOutcome", "victimsInLiveCases");
+    /** A lags group's incidences by days, one number each; the curve is left to the JSON answer. */
+    private static final String CUMULATIVE_INCIDENCE = "cumulativeIncidence";
 
     private PublicationTables() {
     }
@@ -80,6 +82,10 @@ public final class PublicationTables {
                 .note(FigureTable.Symbol.NOT_APPLICABLE.text(), "not applicable: the cell has no meaning here");
     }
 
+    private static Object shown(JsonNode value, boolean suppressed) {
+        return suppressed ? FigureTable.Symbol.SUPPRESSED : value.isNull() ? null : value.decimalValue();
+    }
+
     private static Object shown(Long value, boolean suppressed) {
         return suppressed ? FigureTable.Symbol.SUPPRESSED : value;
     }
@@ -94,17 +100,20 @@ public final class PublicationTables {
                 String cell = describe(node, key);
                 Set<String> suppressed = new HashSet<>();
                 node.path(AnswerProtection.SUPPRESSED_FIELDS).forEach(field -> suppressed.add(field.asText()));
+                String figureId = node.get("figureId").asText();
                 for (String measure : MEASURES) {
                     if (node.has(measure)) {
-                        JsonNode value = node.get(measure);
                         boolean entryRate = measure.equals("rateFromPrevious") && node.path("stage").asText()
                                 .equals(entry);
                         Object shown = entryRate ? FigureTable.Symbol.NOT_APPLICABLE
-                                : suppressed.contains(measure) ? FigureTable.Symbol.SUPPRESSED
-                                : value.isNull() ? null : value.decimalValue();
-                        table.row(Arrays.asList(index, figure, cell, measure, shown, node.get("figureId").asText()));
+                                : shown(node.get(measure), suppressed.contains(measure));
+                        table.row(Arrays.asList(index, figure, cell, measure, shown, figureId));
                     }
                 }
+                // As a lags table names them (cumulativeIncidence30, ...), suppressed together.
+                node.path(CUMULATIVE_INCIDENCE).fields().forEachRemaining(days -> table.row(Arrays.asList(index,
+                        figure, cell, CUMULATIVE_INCIDENCE + days.getKey(),
+                        shown(days.getValue(), suppressed.contains(CUMULATIVE_INCIDENCE)), figureId)));
             }
             node.fields().forEachRemaining(field -> {
                 if (!field.getKey().equals("key")) {
