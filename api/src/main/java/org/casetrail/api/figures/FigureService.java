@@ -62,6 +62,9 @@ public class FigureService {
     private final FigureIds ids;
     private final DefinitionModels models;
     private final LedgerCaseSource ledger;
+    /** Reads of a model it moved under, before the ledger answers instead. */
+    private static final int MODEL_READS = 3;
+
     /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
     private final BoundedReads ledgerReads;
 
@@ -193,10 +196,18 @@ public class FigureService {
         @Override
         public <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
                                                  CaseFigure<R> caseFigure) {
-            Optional<Long> head = tracer == CellTracer.NONE ? currentModel(knownBy) : Optional.empty();
-            return head.flatMap(at -> model.apply(models).map(result -> new Answered<>(
-                            new FigureEngine.Computed<>(result, knownBy, at), FigureAnswer.MODEL)))
-                    .orElseGet(() -> new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER));
+            for (int read = 0; read < MODEL_READS && tracer == CellTracer.NONE; read++) {
+                Optional<Covered> covered = currentModel(knownBy);
+                Optional<R> result = covered.flatMap(at -> model.apply(models));
+                if (result.isEmpty()) {
+                    break;
+                }
+                if (modelStaysAt(covered.get().modelPosition())) {
+                    return new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy, covered.get().head()),
+                            FigureAnswer.MODEL);
+                }
+            }
+            return new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER);
         }
 
         @Override
@@ -205,13 +216,32 @@ public class FigureService {
             if (tracer != CellTracer.NONE) {
                 return Optional.empty();
             }
-            long head = ledger.head();
-            if (asksCurrentState(knownBy, head) || !modelCovers(head)) {
-                return Optional.empty();
+            for (int read = 0; read < MODEL_READS; read++) {
+                long head = ledger.head();
+                Optional<Long> modelPosition = readyModelPosition().filter(at -> at >= head);
+                if (asksCurrentState(knownBy, head) || modelPosition.isEmpty()) {
+                    return Optional.empty();
+                }
+                long at = position == null ? head : position;
+                Optional<R> result = compute.apply(modelAtCut(new EffectiveView.Cut(knownBy, at)));
+                if (result.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (modelStaysAt(modelPosition.get())) {
+                    return Optional.of(new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy, at),
+                            FigureAnswer.MODEL_AND_LEDGER));
+                }
             }
-            long at = position == null ? head : position;
-            EffectiveView.Cut cut = new EffectiveView.Cut(knownBy, at);
-            Optional<R> result = compute.apply(new ModelAtCut() {
+            return Optional.empty();
+        }
+
+        @Override
+        public CellIds record(long computedAt) {
+            return ids.record(figure, canonical, computedAt)::cell;
+        }
+
+        private ModelAtCut modelAtCut(EffectiveView.Cut cut) {
+            return new ModelAtCut() {
                 @Override
                 public DefinitionModels models() {
                     return models;
@@ -228,24 +258,20 @@ public class FigureService {
                         ledgerReads.read(() -> ledger.forEachCaseOf(caseRefs, cut, figure::accept));
                     }
                 }
-            });
-            return result.map(computed -> new Answered<>(new FigureEngine.Computed<>(computed, knownBy, at),
-                    FigureAnswer.MODEL_AND_LEDGER));
-        }
-
-        @Override
-        public CellIds record(long computedAt) {
-            return ids.record(figure, canonical, computedAt)::cell;
+            };
         }
 
         /**
-         * The head position, when the current state is asked (no earlier position, and no knowledge date or one on or
-         * after the latest stored event's) and the definition's model has been replayed and covers every stored
-         * event; empty otherwise.
+         * The head position and the model's, when the current state is asked (no earlier position, and no knowledge
+         * date or one on or after the latest stored event's) and the definition's model has been replayed and covers
+         * every stored event; empty otherwise.
          */
-        private Optional<Long> currentModel(LocalDate knownBy) {
+        private Optional<Covered> currentModel(LocalDate knownBy) {
             long head = ledger.head();
-            return asksCurrentState(knownBy, head) && modelCovers(head) ? Optional.of(head) : Optional.empty();
+            if (!asksCurrentState(knownBy, head)) {
+                return Optional.empty();
+            }
+            return readyModelPosition().filter(at -> at >= head).map(at -> new Covered(head, at));
         }
 
         /** No earlier position, and no knowledge date or one on or after the latest stored event's. */
@@ -260,12 +286,26 @@ public class FigureService {
             return true;
         }
 
-        /** Whether the definition's model has been replayed and covers every event up to {@code head}. */
-        private boolean modelCovers(long head) {
+        /** The position the definition's model has been kept up to, once replayed and ready; empty otherwise. */
+        private Optional<Long> readyModelPosition() {
             return models.model(definition.id(), definition.version())
                     .filter(model -> model.state() == DefinitionModels.State.READY)
-                    .filter(model -> model.position() != null && model.position() >= head).isPresent();
+                    .map(DefinitionModels.Model::position);
         }
+
+        /**
+         * Whether the model is still ready at the position it was read at. A figure reads the model in several
+         * statements, each seeing what was committed when it began: a batch of the member-models processor committed
+         * between them, or a replay that began clearing the model, would mix two states under one position, so the
+         * answer is read again (or from the ledger).
+         */
+        private boolean modelStaysAt(long modelPosition) {
+            return readyModelPosition().equals(Optional.of(modelPosition));
+        }
+    }
+
+    /** The store's head when a model read began, and the position the model had been kept up to then. */
+    private record Covered(long head, long modelPosition) {
     }
 
     private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {
