@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FigureService {
 
+    /** The most times a figure reads a model that something writes while it is read; then the ledger answers. */
+    private static final int MAX_MODEL_READS = 3;
+
     /**
      * A computed figure: its JSON answer, its layout once its definition is known, and its cells by figure id. The
      * cells (for publications and traces) are worked out each time they are asked, not with the answer: an API answer
@@ -62,9 +65,6 @@ public class FigureService {
     private final FigureIds ids;
     private final DefinitionModels models;
     private final LedgerCaseSource ledger;
-    /** Reads of a model it moved under, before the ledger answers instead. */
-    private static final int MODEL_READS = 3;
-
     /** A figure from the ledger reads every qualifying case: only so many are computed at once, the rest wait. */
     private final BoundedReads ledgerReads;
 
@@ -196,15 +196,15 @@ public class FigureService {
         @Override
         public <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
                                                  CaseFigure<R> caseFigure) {
-            for (int read = 0; read < MODEL_READS && tracer == CellTracer.NONE; read++) {
-                Optional<Covered> covered = currentModel(knownBy);
-                Optional<R> result = covered.flatMap(at -> model.apply(models));
+            for (int read = 0; read < MAX_MODEL_READS && tracer == CellTracer.NONE; read++) {
+                Optional<DefinitionModels.Model> current = currentModel(knownBy);
+                Optional<R> result = current.flatMap(at -> model.apply(models));
                 if (result.isEmpty()) {
                     break;
                 }
-                if (modelStaysAt(covered.get().modelPosition())) {
-                    return new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy, covered.get().head()),
-                            FigureAnswer.MODEL);
+                if (modelStays(current.get())) {
+                    return new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy,
+                            current.get().position()), FigureAnswer.MODEL);
                 }
             }
             return new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER);
@@ -216,10 +216,10 @@ public class FigureService {
             if (tracer != CellTracer.NONE) {
                 return Optional.empty();
             }
-            for (int read = 0; read < MODEL_READS; read++) {
+            for (int read = 0; read < MAX_MODEL_READS; read++) {
                 long head = ledger.head();
-                Optional<Long> modelPosition = readyModelPosition().filter(at -> at >= head);
-                if (asksCurrentState(knownBy, head) || modelPosition.isEmpty()) {
+                Optional<DefinitionModels.Model> ready = readyModel().filter(model -> model.position() >= head);
+                if (asksCurrentState(knownBy, head) || ready.isEmpty()) {
                     return Optional.empty();
                 }
                 long at = position == null ? head : position;
@@ -227,7 +227,7 @@ public class FigureService {
                 if (result.isEmpty()) {
                     return Optional.empty();
                 }
-                if (modelStaysAt(modelPosition.get())) {
+                if (modelStays(ready.get())) {
                     return Optional.of(new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy, at),
                             FigureAnswer.MODEL_AND_LEDGER));
                 }
@@ -262,16 +262,18 @@ public class FigureService {
         }
 
         /**
-         * The head position and the model's, when the current state is asked (no earlier position, and no knowledge
-         * date or one on or after the latest stored event's) and the definition's model has been replayed and covers
-         * every stored event; empty otherwise.
+         * The definition's model, when the current state is asked (no earlier position, and no knowledge date or one
+         * on or after the latest stored event's) and the model has been replayed and covers every stored event; empty
+         * otherwise. Its position, not the head read before it, is the answer's: a batch may have been stored and
+         * taken into the model between the two reads. A position asked for must be the model's own.
          */
-        private Optional<Covered> currentModel(LocalDate knownBy) {
+        private Optional<DefinitionModels.Model> currentModel(LocalDate knownBy) {
             long head = ledger.head();
             if (!asksCurrentState(knownBy, head)) {
                 return Optional.empty();
             }
-            return readyModelPosition().filter(at -> at >= head).map(at -> new Covered(head, at));
+            return readyModel().filter(model -> position == null ? model.position() >= head
+                    : model.position() == (long) position);
         }
 
         /** No earlier position, and no knowledge date or one on or after the latest stored event's. */
@@ -286,26 +288,21 @@ public class FigureService {
             return true;
         }
 
-        /** The position the definition's model has been kept up to, once replayed and ready; empty otherwise. */
-        private Optional<Long> readyModelPosition() {
+        /** The definition's model, once replayed and ready; empty otherwise. */
+        private Optional<DefinitionModels.Model> readyModel() {
             return models.model(definition.id(), definition.version())
-                    .filter(model -> model.state() == DefinitionModels.State.READY)
-                    .map(DefinitionModels.Model::position);
+                    .filter(model -> model.state() == DefinitionModels.State.READY && model.position() != null);
         }
 
         /**
-         * Whether the model is still ready at the position it was read at. A figure reads the model in several
-         * statements, each seeing what was committed when it began: a batch of the member-models processor committed
-         * between them, or a replay that began clearing the model, would mix two states under one position, so the
-         * answer is read again (or from the ledger).
+         * Whether nothing has written the model since it was read before its rows were. A figure reads the rows in
+         * several statements, each seeing what was committed when it began: a batch of the member-models processor
+         * committed between them, or a replay that began clearing the model, would mix two states under one
+         * position, so the answer is read again (or from the ledger).
          */
-        private boolean modelStaysAt(long modelPosition) {
-            return readyModelPosition().equals(Optional.of(modelPosition));
+        private boolean modelStays(DefinitionModels.Model before) {
+            return readyModel().equals(Optional.of(before));
         }
-    }
-
-    /** The store's head when a model read began, and the position the model had been kept up to then. */
-    private record Covered(long head, long modelPosition) {
     }
 
     private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {

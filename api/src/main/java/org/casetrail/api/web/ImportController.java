@@ -117,7 +117,7 @@ class ImportController {
                 PoliceUkReport report = policeUk.importArchive(source == null ? PoliceUkImportService.DEFAULT_SOURCE
                         : source, archive, ImportProgress.NONE);
                 if (!report.applied()) {
-                    throw new PoliceUkImportRejectedException(report);
+                    throw new ImportRejectedException(report);
                 }
                 return report;
             }

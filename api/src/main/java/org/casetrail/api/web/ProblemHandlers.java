@@ -1,11 +1,13 @@
 package org.casetrail.api.web;
 
+import java.util.LinkedHashMap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.api.access.PayloadTooLargeException;
 import org.casetrail.api.access.ProblemResponses;
 import org.casetrail.api.definitions.DefinitionConflictException;
 import org.casetrail.api.importing.ArchiveTooLargeException;
-import org.casetrail.api.importing.ImportReport;
-import org.casetrail.api.importing.PoliceUkReport;
 import org.casetrail.api.replays.ReplayAlreadyRunningException;
 import org.casetrail.core.InvalidParameterException;
 import org.casetrail.projections.jdbc.BusyException;
@@ -33,40 +35,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+    private static final TypeReference<LinkedHashMap<String, Object>> MEMBERS = new TypeReference<>() {
+    };
 
-    @ExceptionHandler(ImportRejectedException.class)
-    ProblemDetail importRejected(ImportRejectedException rejected) {
-        ImportReport report = rejected.report();
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-import", "Invalid rows: nothing "
-                + "was applied", rejected.getMessage());
-        problem.setProperty("importId", report.importId());
-        problem.setProperty("source", report.source());
-        problem.setProperty("accepted", report.accepted());
-        problem.setProperty("duplicates", report.duplicates());
-        problem.setProperty("rejected", report.rejected());
-        problem.setProperty("errors", report.errors());
-        problem.setProperty("errorsTruncated", report.errorsTruncated());
-        return problem;
+    private final ObjectMapper json;
+
+    ProblemHandlers(ObjectMapper json) {
+        this.json = json;
     }
 
-    /** The same problem as a pipeline file's, with the data.police.uk report's own counts. */
-    @ExceptionHandler(PoliceUkImportRejectedException.class)
-    ProblemDetail policeUkImportRejected(PoliceUkImportRejectedException rejected) {
-        PoliceUkReport report = rejected.report();
+    /** The report's members as an applied import's answer has them, a pipeline file's or data.police.uk files'. */
+    @ExceptionHandler(ImportRejectedException.class)
+    ProblemDetail importRejected(ImportRejectedException rejected) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-import", "Invalid rows: nothing "
                 + "was applied", rejected.getMessage());
-        problem.setProperty("importId", report.importId());
-        problem.setProperty("source", report.source());
-        problem.setProperty("files", report.files());
-        problem.setProperty("crimes", report.crimes());
-        problem.setProperty("outcomes", report.outcomes());
-        problem.setProperty("accepted", report.accepted());
-        problem.setProperty("duplicates", report.duplicates());
-        problem.setProperty("rejected", report.rejected());
-        problem.setProperty("withoutCrimeId", report.withoutCrimeId());
-        problem.setProperty("statusNotes", report.statusNotes());
-        problem.setProperty("orphans", report.orphans());
-        problem.setProperty("errors", report.errors());
+        json.convertValue(rejected.report(), MEMBERS).forEach(problem::setProperty);
         return problem;
     }
 

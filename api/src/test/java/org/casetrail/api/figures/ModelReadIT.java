@@ -40,8 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A figure read from a model in several statements while the member-models processor commits a batch between them
- * (simulated by moving the model's position, as a batch does) is read again, and from the ledger if the model keeps
- * moving: an answer never mixes two states of the model under one position.
+ * (simulated by moving the model's position, as a batch does), or while a replay clears it, is read again, and from the
+ * ledger if the model keeps moving: an answer never mixes two states of the model under one position.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +90,19 @@ class ModelReadIT {
     }
 
     @Test
+    void givenAReplayThatClearedTheModelAndHandedItBackAtTheSamePositionDuringARead_whenAnswered_thenItIsReadAgain() {
+        Probe probe = new Probe(read -> read == 1, () -> {
+            jdbc.update("UPDATE definition_model SET state = 'BUILDING' WHERE definition_id = ?", definition.id());
+            jdbc.update("UPDATE definition_model SET state = 'READY' WHERE definition_id = ?", definition.id());
+        });
+
+        Probe.Answer answer = probe.ask();
+
+        assertThat(probe.reads).as("the position came back to the same number").hasValue(2);
+        assertThat(answer.computedFrom()).isEqualTo(FigureAnswer.MODEL);
+    }
+
+    @Test
     void givenAModelThatMovesAtEveryRead_whenAnswered_thenTheLedgerAnswers() {
         Probe probe = new Probe(read -> true);
 
@@ -122,19 +135,27 @@ class ModelReadIT {
 
         final AtomicInteger reads = new AtomicInteger();
         private final IntPredicate moves;
-        private int moved;
+        private final Runnable move;
 
+        /** Moves the model as a batch does: one event further. */
         Probe(IntPredicate moves) {
+            this(moves, () -> jdbc.update("UPDATE definition_model SET position = position + 1 "
+                    + "WHERE definition_id = ?", definition.id()));
+        }
+
+        Probe(IntPredicate moves, Runnable move) {
             this.moves = moves;
+            this.move = move;
         }
 
         Answer ask() {
+            long position = models.model(definition.id(), 1).orElseThrow().position();
             try {
                 return (Answer) figures.answer(this, Map.of("definition", new String[]{definition.reference()}))
                         .json();
             } finally {
-                jdbc.update("UPDATE definition_model SET position = position - ? WHERE definition_id = ?", moved,
-                        definition.id());
+                jdbc.update("UPDATE definition_model SET position = ?, state = 'READY' WHERE definition_id = ?",
+                        position, definition.id());
             }
         }
 
@@ -158,9 +179,7 @@ class ModelReadIT {
             var answered = query.fromModelOrLedger(null, models -> {
                 int read = reads.incrementAndGet();
                 if (moves.test(read)) {
-                    jdbc.update("UPDATE definition_model SET position = position + 1 WHERE definition_id = ?",
-                            definition.id());
-                    moved++;
+                    move.run();
                 }
                 return Optional.of(read);
             }, new CaseFigure<>() {

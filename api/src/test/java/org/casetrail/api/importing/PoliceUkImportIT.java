@@ -115,8 +115,8 @@ class PoliceUkImportIT {
     void rows_at_fault_are_a_problem_document_naming_each_file_line_and_column_and_nothing_is_applied() {
         String crime = "b" + UUID.randomUUID().toString().replace("-", "");
         String badMonth = crime + "x,2024-13,West Yorkshire Police,West Yorkshire Police,,,On or near Y,,,Burglary,,";
-        String badForce = crime + "y,2024-05,Atlantis Police,Atlantis Police,,,On or near Y,,,Burglary,,";
-        byte[] csv = String.join("\n", STREET_HEADER, street(crime), badMonth, badForce)
+        String badMonthAndForce = crime + "y,2024-00,Atlantis Police,Atlantis Police,,,On or near Y,,,Burglary,,";
+        byte[] csv = String.join("\n", STREET_HEADER, street(crime), badMonth, badMonthAndForce)
                 .getBytes(StandardCharsets.UTF_8);
 
         ResponseEntity<Map<String, Object>> answer = post("?file=2024-05-west-yorkshire-street.csv", csv,
@@ -124,13 +124,14 @@ class PoliceUkImportIT {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("status", 422).containsEntry("rejected", 2)
+        assertThat(answer.getBody()).as("two rows, three errors").containsEntry("status", 422)
+                .containsEntry("rejected", 2)
                 .containsEntry("crimes", 0).containsEntry("accepted", 0);
         assertThat(answer.getBody().get("type").toString()).endsWith("invalid-import");
         assertThat((List<?>) answer.getBody().get("errors")).extracting(error -> ((Map<?, ?>) error).get("file")
                 + ":" + ((Map<?, ?>) error).get("line") + ":" + ((Map<?, ?>) error).get("column"))
                 .containsExactlyInAnyOrder("2024-05-west-yorkshire-street.csv:3:Month",
-                        "2024-05-west-yorkshire-street.csv:4:Reported by");
+                        "2024-05-west-yorkshire-street.csv:4:Month", "2024-05-west-yorkshire-street.csv:4:Reported by");
         assertThat(http.getForEntity("/api/v1/cases/PUK-" + crime + "/events", String.class).getStatusCode())
                 .as("nothing from the file was applied").isEqualTo(HttpStatus.NOT_FOUND);
     }

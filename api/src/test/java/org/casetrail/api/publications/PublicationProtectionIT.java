@@ -155,6 +155,9 @@ class PublicationProtectionIT {
         assertThat(rows).filteredOn(row -> row.get("figure").equals("lags")).extracting(row -> row.get("measure"))
                 .contains("cumulativeIncidence30", "cumulativeIncidence90", "cumulativeIncidence180",
                         "cumulativeIncidence365");
+        assertThat(rows).filteredOn(row -> row.get("measure").startsWith("cumulativeIncidence"))
+                .as("some incidences suppressed, some shown").extracting(row -> row.get("value").equals("[c]"))
+                .contains(true, false);
         assertThat(rows).filteredOn(row -> row.get("figure").equals("ethnicity-completeness")).isNotEmpty()
                 .as("a group that is itself a cell is named by its key").allMatch(row -> row.get("cell")
                         .contains("force"));

@@ -2,6 +2,7 @@ package org.casetrail.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casetrail.projections.jdbc.BusyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -12,7 +13,7 @@ class BusyAnswerTest {
 
     @Test
     void a_refused_read_is_a_503_saying_when_to_come_back_and_naming_nothing_internal() {
-        ResponseEntity<ProblemDetail> answer = new ProblemHandlers().busy(new BusyException(20));
+        ResponseEntity<ProblemDetail> answer = new ProblemHandlers(new ObjectMapper()).busy(new BusyException(20));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("20");

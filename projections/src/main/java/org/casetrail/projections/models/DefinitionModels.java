@@ -29,6 +29,7 @@ import org.casetrail.projections.jdbc.ArrayParameter;
 import org.casetrail.projections.jdbc.CopyRows;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * A definition's current-state model in PostgreSQL: its state ({@code BUILDING} while a replay runs, {@code READY}
@@ -39,13 +40,24 @@ public class DefinitionModels {
 
     public enum State { BUILDING, READY }
 
-    public record Model(String definitionId, int version, State state, Long position) {
+    /**
+     * A definition's model as it stands: its state, the store position it is kept up to, and the transaction that
+     * last wrote it ({@code writtenBy}, PostgreSQL's {@code xmin} of its row): every batch, replay start and hand-over
+     * writes the row, so a model read before and after a read of its rows is the same only if nothing wrote it between,
+     * even where the position came back to the same number.
+     */
+    public record Model(String definitionId, int version, State state, Long position, String writtenBy) {
     }
 
     /** The member rows of a case, one table each. */
     private static final List<String> MEMBER_TABLES = List.of("definition_suspect", "definition_victim",
             "definition_reopening", "definition_case_total", "definition_case");
     private static final String MEMBER_TABLE_LIST = String.join(", ", MEMBER_TABLES);
+
+    private static final String MODELS = "SELECT *, xmin::text AS written_by FROM definition_model";
+    private static final RowMapper<Model> MODEL_ROW = (row, i) -> new Model(row.getString("definition_id"),
+            row.getInt("version"), State.valueOf(row.getString("state")), (Long) row.getObject("position"),
+            row.getString("written_by"));
 
     private final JdbcTemplate jdbc;
     private final FunnelCells funnel;
@@ -71,9 +83,7 @@ public class DefinitionModels {
     }
 
     public Optional<Model> model(String definitionId, int version) {
-        return jdbc.query("SELECT * FROM definition_model WHERE definition_id = ? AND version = ?",
-                (row, i) -> new Model(row.getString("definition_id"), row.getInt("version"),
-                        State.valueOf(row.getString("state")), (Long) row.getObject("position")),
+        return jdbc.query(MODELS + " WHERE definition_id = ? AND version = ?", MODEL_ROW,
                 definitionId, version).stream().findFirst();
     }
 
@@ -95,9 +105,7 @@ public class DefinitionModels {
      * events handled now either sees a model ready, or the replay's final catch-up sees the batch's events.
      */
     public List<Model> lockReady() {
-        return jdbc.query("SELECT * FROM definition_model WHERE state = ? FOR SHARE",
-                (row, i) -> new Model(row.getString("definition_id"), row.getInt("version"), State.READY,
-                        (Long) row.getObject("position")), State.READY.name());
+        return jdbc.query(MODELS + " WHERE state = ? FOR SHARE", MODEL_ROW, State.READY.name());
     }
 
     /** Locks one model for its replay's final catch-up (call inside a transaction). */
@@ -322,8 +330,10 @@ public class DefinitionModels {
         cells.forEach(kind -> tables.add(kind.table()));
         String vacuum = "VACUUM (SKIP_LOCKED) " + String.join(", ", tables);
         jdbc.execute(vacuum);
-        // The index pages the first vacuum emptied may be reused only once no transaction older than their deletion
-        // is left, so it cannot hand them out itself; the second does.
+        // An index page the first vacuum emptied may be reused only once no transaction from before its deletion is
+        // left and a transaction id has been given out since, so that vacuum cannot hand it out itself. Taking an id
+        // here (on a quiet server none may have been given out meanwhile) lets the second vacuum hand the pages out.
+        jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
         jdbc.execute(vacuum);
     }
 
