@@ -20,6 +20,7 @@ import org.casetrail.api.replays.Replay;
 import org.casetrail.api.replays.ReplayService;
 import org.casetrail.api.support.CsvFiles;
 import org.casetrail.api.support.IntegrationTest;
+import org.casetrail.api.support.OwnDatabase;
 import org.casetrail.core.definition.Definition;
 import org.casetrail.projections.catalog.DefinitionRef;
 import org.casetrail.projections.catalog.FigureAnswer;
@@ -41,9 +42,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A figure read from a model in several statements while the member-models processor commits a batch between them
  * (simulated by moving the model's position, as a batch does), or while a replay clears it, is read again, and from the
- * ledger if the model keeps moving: an answer never mixes two states of the model under one position.
+ * ledger if the model keeps moving: an answer never mixes two states of the model under one position. Its own
+ * database: an import another test queued would move the model too.
  */
 @IntegrationTest
+@OwnDatabase("model-read")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelReadIT {
 
