@@ -99,7 +99,8 @@ public final class FigureComparison {
     /**
      * The columns of either side that hold numbers (or symbols where numbers would be) and never a label, in the
      * order the sides give them: a side with no rows still has its other side's measures compared (null on its own),
-     * and a label column with a symbol on some rows (a suspect row's victim ethnicity) stays a label.
+     * and a label column that is not applicable on some rows (a suspect row's victim ethnicity) stays a label, even
+     * where no row has a label in it (an answer without pairs).
      */
     private static Set<String> measures(FigureTable a, FigureTable b) {
         Set<String> measures = new LinkedHashSet<>();
@@ -110,7 +111,9 @@ public final class FigureComparison {
                 for (List<Object> row : table.rows()) {
                     Object value = row.get(i);
                     if (isMeasure(column, value)) {
-                        measures.add(column);
+                        if (value != FigureTable.Symbol.NOT_APPLICABLE) {
+                            measures.add(column);
+                        }
                     } else if (value != null) {
                         labels.add(column);
                     }

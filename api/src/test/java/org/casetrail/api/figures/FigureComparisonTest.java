@@ -62,6 +62,36 @@ class FigureComparisonTest {
         assertThat(rows.get(0).cells().get(0).difference()).isEqualByComparingTo("2");
     }
 
+    @Test
+    void givenAColumnNotApplicableOnEveryRow_whenCompared_thenItIsNoMeasure() {
+        List<String> columns = List.of("breakdown", "suspectEthnicity", "victimEthnicity", "count", "figureId");
+        FigureTable a = table(columns, row("suspects", "White", NOT_APPLICABLE, 10, "q-1"));
+        FigureTable b = table(columns, row("suspects", "White", NOT_APPLICABLE, 12, "r-1"));
+
+        List<FigureComparison.Row> rows = FigureComparison.compare(a, b);
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.cells())
+                .extracting(FigureComparison.Cell::measure).containsExactly("count"));
+    }
+
+    @Test
+    void givenTheEntryStagesRateNotApplicable_whenCompared_thenTheRateIsStillAMeasure() {
+        List<String> columns = List.of("stage", "count", "rateFromPrevious", "figureId");
+        FigureTable a = table(columns, row("ARRESTED", 10, NOT_APPLICABLE, "q-1"),
+                row("CHARGED", 5, new BigDecimal("50.0"), "q-2"));
+        FigureTable b = table(columns, row("ARRESTED", 8, NOT_APPLICABLE, "r-1"),
+                row("CHARGED", 6, new BigDecimal("75.0"), "r-2"));
+
+        List<FigureComparison.Row> rows = FigureComparison.compare(a, b);
+
+        assertThat(rows).extracting(FigureComparison.Row::labels)
+                .containsExactly(Map.of("stage", "ARRESTED"), Map.of("stage", "CHARGED"));
+        assertThat(rows.get(1).cells()).extracting(FigureComparison.Cell::measure)
+                .containsExactly("count", "rateFromPrevious");
+        assertThat(rows.get(1).cells().get(1).difference()).isEqualByComparingTo("25.0");
+        assertThat(rows.get(0).cells().get(1).a()).isNull();
+    }
+
     private static List<Object> row(Object... values) {
         return Arrays.asList(values);
     }
