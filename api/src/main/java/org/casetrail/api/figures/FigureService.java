@@ -196,18 +196,11 @@ public class FigureService {
         @Override
         public <R> Answered<R> fromModelOrLedger(LocalDate knownBy, Function<DefinitionModels, Optional<R>> model,
                                                  CaseFigure<R> caseFigure) {
-            for (int read = 0; read < MAX_MODEL_READS && tracer == CellTracer.NONE; read++) {
-                Optional<DefinitionModels.Model> current = currentModel(knownBy);
-                Optional<R> result = current.flatMap(at -> model.apply(models));
-                if (result.isEmpty()) {
-                    break;
-                }
-                if (modelStays(current.get())) {
-                    return new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy,
-                            current.get().position()), FigureAnswer.MODEL);
-                }
-            }
-            return new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER);
+            Optional<Answered<R>> fromModel = tracer != CellTracer.NONE ? Optional.empty()
+                    : readWhileModelStays(() -> currentModel(knownBy), covered -> model.apply(models)
+                            .map(result -> new Answered<>(new FigureEngine.Computed<>(result, knownBy,
+                                    covered.model().position()), FigureAnswer.MODEL)));
+            return fromModel.orElseGet(() -> new Answered<>(fromLedger(caseFigure, knownBy), FigureAnswer.LEDGER));
         }
 
         @Override
@@ -216,23 +209,11 @@ public class FigureService {
             if (tracer != CellTracer.NONE) {
                 return Optional.empty();
             }
-            for (int read = 0; read < MAX_MODEL_READS; read++) {
-                long head = ledger.head();
-                Optional<DefinitionModels.Model> ready = readyModel().filter(model -> model.position() >= head);
-                if (asksCurrentState(knownBy, head) || ready.isEmpty()) {
-                    return Optional.empty();
-                }
-                long at = position == null ? head : position;
-                Optional<R> result = compute.apply(modelAtCut(new EffectiveView.Cut(knownBy, at)));
-                if (result.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (modelStays(ready.get())) {
-                    return Optional.of(new Answered<>(new FigureEngine.Computed<>(result.get(), knownBy, at),
-                            FigureAnswer.MODEL_AND_LEDGER));
-                }
-            }
-            return Optional.empty();
+            return readWhileModelStays(() -> modelForEarlierCut(knownBy), covered -> {
+                long at = position == null ? covered.head() : position;
+                return compute.apply(modelAtCut(new EffectiveView.Cut(knownBy, at))).map(result -> new Answered<>(
+                        new FigureEngine.Computed<>(result, knownBy, at), FigureAnswer.MODEL_AND_LEDGER));
+            });
         }
 
         @Override
@@ -267,13 +248,39 @@ public class FigureService {
          * otherwise. Its position, not the head read before it, is the answer's: a batch may have been stored and
          * taken into the model between the two reads. A position asked for must be the model's own.
          */
-        private Optional<DefinitionModels.Model> currentModel(LocalDate knownBy) {
+        private Optional<Covered> currentModel(LocalDate knownBy) {
             long head = ledger.head();
             if (!asksCurrentState(knownBy, head)) {
                 return Optional.empty();
             }
             return readyModel().filter(model -> position == null ? model.position() >= head
-                    : model.position() == (long) position);
+                    : model.position() == (long) position).map(model -> new Covered(head, model));
+        }
+
+        /** The definition's model, when an earlier cut is asked and the model covers every stored event. */
+        private Optional<Covered> modelForEarlierCut(LocalDate knownBy) {
+            long head = ledger.head();
+            if (asksCurrentState(knownBy, head)) {
+                return Optional.empty();
+            }
+            return readyModel().filter(model -> model.position() >= head).map(model -> new Covered(head, model));
+        }
+
+        /**
+         * A read of the model during which nothing wrote the model's row, tried again when something did, at most
+         * {@link #MAX_MODEL_READS} times; empty when there is no model to read, the read gives nothing, or the model
+         * was written during every try.
+         */
+        private <T> Optional<T> readWhileModelStays(Supplier<Optional<Covered>> covering,
+                                                    Function<Covered, Optional<T>> read) {
+            for (int attempt = 0; attempt < MAX_MODEL_READS; attempt++) {
+                Optional<Covered> before = covering.get();
+                Optional<T> result = before.flatMap(read);
+                if (result.isEmpty() || modelStays(before.get().model())) {
+                    return result;
+                }
+            }
+            return Optional.empty();
         }
 
         /** No earlier position, and no knowledge date or one on or after the latest stored event's. */
@@ -303,6 +310,10 @@ public class FigureService {
         private boolean modelStays(DefinitionModels.Model before) {
             return readyModel().equals(Optional.of(before));
         }
+    }
+
+    /** The store's head when a model read began, and the model as it stood then. */
+    private record Covered(long head, DefinitionModels.Model model) {
     }
 
     private <R> FigureEngine.Computed<R> compute(LocalDate asOf, Long position, CaseFigure<R> figure) {
